@@ -1,0 +1,104 @@
+package dev.intake.console.pages;
+
+import dev.intake.domain.app.AppCatalog;
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.importing.ImportJob;
+import dev.intake.domain.importing.ImportService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** An app's import history, newest first, a page at a time. */
+@Named("historyPage")
+@ViewScoped
+public class HistoryPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    @Inject
+    transient AppCatalog catalog;
+
+    @Inject
+    transient ImportService imports;
+
+    private String entity;
+    private AppDefinition app;
+    private LazyDataModel<ImportJob> model;
+
+    public void load() throws IOException {
+        app = catalog.find(entity).orElse(null);
+        if (app == null) {
+            NotFound.send("No app '" + entity + "'");
+            return;
+        }
+        model = new HistoryTable(imports, entity);
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** The CSS class of a status tag, so that each end has its colour. */
+    public String statusClass(ImportJob job) {
+        return "status-" + job.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    public String getEntity() {
+        return entity;
+    }
+
+    public void setEntity(String entity) {
+        this.entity = entity;
+    }
+
+    public AppDefinition getApp() {
+        return app;
+    }
+
+    public LazyDataModel<ImportJob> getModel() {
+        return model;
+    }
+
+    /** Jobs of one app, newest first, read a page at a time. */
+    static final class HistoryTable extends LazyDataModel<ImportJob> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ImportService imports;
+        private final String entity;
+
+        HistoryTable(ImportService imports, String entity) {
+            this.imports = imports;
+            this.entity = entity;
+        }
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) imports.historySize(entity);
+        }
+
+        @Override
+        public List<ImportJob> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            return imports.historyAt(entity, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(ImportJob job) {
+            return job.id();
+        }
+    }
+}

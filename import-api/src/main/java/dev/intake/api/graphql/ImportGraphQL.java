@@ -1,0 +1,118 @@
+package dev.intake.api.graphql;
+
+import dev.intake.api.error.ApiRefusal;
+import dev.intake.api.error.Refusals;
+import dev.intake.api.upload.ReceivedFile;
+import dev.intake.api.upload.ReceivedFiles;
+import dev.intake.api.upload.Upload;
+import dev.intake.domain.importing.HistoryCursor;
+import dev.intake.domain.importing.ImportJob;
+import dev.intake.domain.importing.ImportOptions;
+import dev.intake.domain.importing.ImportRefusedException;
+import dev.intake.domain.importing.ImportRequest;
+import dev.intake.domain.importing.ImportService;
+import dev.intake.api.error.ReportsIncidents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Imports through GraphQL: starting one, following it, reading an app's history and stopping one. */
+@GraphQLApi
+@ApplicationScoped
+@ReportsIncidents
+public class ImportGraphQL {
+
+    private static final int MAX_PAGE = 500;
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Mutation("importEntities")
+    @Description("Starts importing an uploaded CSV file into an app and answers at once with the queued job. The"
+            + " header must match the app's fields (by name or label); an unknown, duplicate or missing required"
+            + " column refuses the request and nothing is written. Rows then apply in file order in the background.")
+    public @NonNull ImportJobView importEntities(
+            @NonNull @Name("entity") @Description("The app to import into, such as \"contact\".") String entity,
+            @Name("file") @Description("A name for the file in the history; default: the uploaded file's name.")
+            String file,
+            @NonNull @Name("upload") Upload upload,
+            @Name("options") ImportOptionsInput options) throws ApiRefusal {
+        String requestedBy = caller.get().username();
+        ImportOptions readOptions = readOptions(options);
+        ReceivedFile received = ReceivedFiles.take(request, upload).orElseThrow(() -> new Refusals.InvalidInput(
+                "'upload' must be a file part of this multipart request, mapped to variables.upload by 'map'."));
+        String name = file == null || file.isBlank() ? received.submittedName() : file;
+        try {
+            ImportJob job = imports.accept(new ImportRequest(entity, name, received.path(), readOptions,
+                    requestedBy));
+            return ImportJobView.of(job);
+        } catch (ImportRefusedException e) {
+            throw ApiRefusal.of(e);
+        }
+    }
+
+    private static ImportOptions readOptions(ImportOptionsInput options) throws ApiRefusal {
+        try {
+            return OptionsMapping.toDomain(options);
+        } catch (ImportRefusedException e) {
+            throw ApiRefusal.of(e);
+        }
+    }
+
+    @Query("importJob")
+    @Description("One import job by its id, or null when there is none.")
+    public ImportJobView importJob(@NonNull @Id @Name("importId") String importId) throws ApiRefusal {
+        caller.get();
+        return imports.find(importId).map(ImportJobView::of).orElse(null);
+    }
+
+    @Query("importJobs")
+    @Description("An app's import history, newest first, a page at a time.")
+    public @NonNull ImportJobPage importJobs(@NonNull @Name("entity") String entity,
+            @Name("first") @DefaultValue("50") Integer first, @Name("after") String after) throws ApiRefusal {
+        caller.get();
+        int size = Math.max(1, Math.min(first == null ? 50 : first, MAX_PAGE));
+        HistoryCursor cursor = after == null ? null : HistoryCursor.decode(after)
+                .orElseThrow(() -> new Refusals.InvalidInput("'after' is not a cursor this API gave out."));
+        List<ImportJob> jobs = imports.history(entity, cursor, size + 1);
+        boolean more = jobs.size() > size;
+        List<ImportJob> page = more ? jobs.subList(0, size) : jobs;
+        String next = more ? HistoryCursor.after(page.get(page.size() - 1)).encode() : null;
+        return new ImportJobPage(page.stream().map(ImportJobView::of).toList(), (int) imports.historySize(entity),
+                next);
+    }
+
+    @Mutation("cancelImport")
+    @Description("Stops a queued or running import at its next chunk. Rows committed before that stay imported;"
+            + " the job ends CANCELLED and its message says so.")
+    public @NonNull ImportJobView cancelImport(@NonNull @Id @Name("importId") String importId) throws ApiRefusal {
+        String by = caller.get().username();
+        ImportJob job = imports.cancel(importId, by)
+                .orElseThrow(() -> new Refusals.NotFound("There is no import '" + importId + "'."));
+        return ImportJobView.of(job);
+    }
+
+    @Description("The import's failed rows in the order they failed; `after` is how many to skip.")
+    public @NonNull List<@NonNull RowErrorView> errors(@Source ImportJobView job,
+            @Name("first") @DefaultValue("100") Integer first, @Name("after") @DefaultValue("0") Integer after) {
+        int size = Math.max(1, Math.min(first == null ? 100 : first, 10_000));
+        return imports.rowErrors(job.importId(), after == null ? 0 : Math.max(0, after), size).stream()
+                .map(RowErrorView::of).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.intake.domain.config;
+
+import dev.intake.domain.access.AccessService;
+import dev.intake.domain.app.AppCatalog;
+import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.schema.SchemaMigrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * What happens once when the application starts, in this order: the schema is migrated, the default apps exist,
+ * the bootstrap admin exists, and imports that a stopped server left unfinished resume from their checkpoints.
+ */
+@ApplicationScoped
+public class ApplicationStartup {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Inject
+    Database database;
+
+    @Inject
+    AppCatalog apps;
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    ImportService imports;
+
+    /**
+     * Called by the web module when it starts, where the component's naming context is in place (a CDI
+     * {@code @Initialized} observer runs too early on Payara for the persistence context to be looked up).
+     */
+    public void start() {
+        new SchemaMigrations(database.dataSource()).migrate();
+        apps.ensureDefaults();
+        access.bootstrapAdmin().ifPresent(ApplicationStartup::tellOperator);
+        imports.resumeUnfinished();
+        LOG.info("INTAKE-003 Intake is ready");
+    }
+
+    /** Generated secrets go to the operator's terminal once, never into the log. */
+    @SuppressWarnings("java:S106")
+    private static void tellOperator(String text) {
+        System.out.println(text);
+    }
+}

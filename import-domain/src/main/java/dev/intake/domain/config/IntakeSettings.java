@@ -1,0 +1,64 @@
+package dev.intake.domain.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings of a running Intake, read once from the environment (and from system properties of the same
+ * name, which win, so that an application server's administrator can set them as JVM options). The defaults
+ * are those of the contract in DESIGN.md.
+ */
+@ApplicationScoped
+public class IntakeSettings {
+
+    private final Map<String, String> environment;
+
+    public IntakeSettings() {
+        this(System.getenv());
+    }
+
+    IntakeSettings(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Where stored uploads and, by default, the embedded database live. */
+    public Path dataDirectory() {
+        return Paths.get(value("INTAKE_DATA").orElse("data")).toAbsolutePath().normalize();
+    }
+
+    /** Where uploads wait for their import; every node of a cluster must see the same directory. */
+    public Path uploadDirectory() {
+        return value("INTAKE_UPLOADS").map(Paths::get).orElse(dataDirectory().resolve("uploads"));
+    }
+
+    public int retentionDays() {
+        return value("INTAKE_RETENTION_DAYS").map(Integer::parseInt).orElse(90);
+    }
+
+    public Optional<String> adminPassword() {
+        return value("INTAKE_ADMIN_PASSWORD");
+    }
+
+    public Optional<String> adminToken() {
+        return value("INTAKE_ADMIN_TOKEN");
+    }
+
+    /** The largest upload accepted, in bytes; {@code INTAKE_MAX_UPLOAD_MB} sets it, default 1 GiB. */
+    public long maxUploadBytes() {
+        return value("INTAKE_MAX_UPLOAD_MB").map(Long::parseLong).orElse(1024L) * 1024 * 1024;
+    }
+
+    /** Rows committed together; each chunk moves the counters and the checkpoint. */
+    public int chunkSize() {
+        return value("INTAKE_CHUNK_SIZE").map(Integer::parseInt).orElse(1000);
+    }
+
+    private Optional<String> value(String name) {
+        String fromProperty = System.getProperty(name);
+        String raw = fromProperty != null ? fromProperty : environment.get(name);
+        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.strip());
+    }
+}

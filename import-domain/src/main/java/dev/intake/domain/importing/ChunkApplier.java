@@ -1,0 +1,286 @@
+package dev.intake.domain.importing;
+
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.app.FieldDefinition;
+import dev.intake.domain.app.FieldType;
+import dev.intake.domain.app.MatchRule;
+import dev.intake.domain.record.MatchKeys;
+import dev.intake.domain.record.RecordKey;
+import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.StoredRecord;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies one chunk of converted rows to an app's records, in file order, with the app's match rules: the first
+ * rule whose fields all have values in a row decides; no record found creates one, one found updates it. A later
+ * row of the chunk sees what an earlier one created or changed. An empty cell leaves a stored value unchanged.
+ *
+ * <p>A row fails alone, before it changes anything, when it would create a record without a required value,
+ * when its keys point at two different records, or when a reference names no record. The chunk's writes are a
+ * few batched statements on the store's connection; the caller owns the transaction.
+ */
+public final class ChunkApplier {
+
+    private final AppDefinition app;
+    private final MatchKeys matchKeys;
+    private final RecordStore store;
+    private final Function<String, String> columnOfField;
+    private final Function<String, Optional<AppDefinition>> apps;
+
+    private final Map<RecordKey, Long> keyIndex = new HashMap<>();
+    private final Set<RecordKey> lookedUp = new HashSet<>();
+    private final Map<Long, WorkingRecord> working = new LinkedHashMap<>();
+    private final Map<String, Set<String>> knownReferences = new HashMap<>();
+
+    /**
+     * @param columnOfField the CSV header a field was read from, for error messages
+     * @param apps the app catalogue, to check references against the apps they point to
+     */
+    public ChunkApplier(AppDefinition app, RecordStore store, Function<String, String> columnOfField,
+            Function<String, Optional<AppDefinition>> apps) {
+        this.app = app;
+        this.matchKeys = new MatchKeys(app);
+        this.store = store;
+        this.columnOfField = columnOfField;
+        this.apps = apps;
+    }
+
+    /** Applies the rows in order and writes the result; answers the counts and the rows that failed. */
+    public ChunkOutcome apply(List<ImportRow> rows, Instant now) throws SQLException {
+        lookUpKeys(rows);
+        preloadMatchedRecords();
+        lookUpReferences(rows);
+
+        int added = 0;
+        int updated = 0;
+        List<RowError> errors = new ArrayList<>();
+        for (ImportRow row : rows) {
+            List<RowError> rowErrors = new ArrayList<>();
+            Optional<Boolean> created = applyRow(row, now, rowErrors);
+            if (created.isEmpty()) {
+                errors.addAll(rowErrors);
+            } else if (created.get()) {
+                added++;
+            } else {
+                updated++;
+            }
+        }
+
+        write();
+        return new ChunkOutcome(added, updated, errors);
+    }
+
+    /** Answers true when the row created a record, false when it updated one, empty when it failed. */
+    private Optional<Boolean> applyRow(ImportRow row, Instant now, List<RowError> errors) throws SQLException {
+        Map<Integer, String> rowKeys = matchKeys.allKeys(row.values());
+        Long target = matchRecord(row, rowKeys);
+        checkKeyConflicts(row, rowKeys, target, errors);
+        checkReferences(row, errors);
+        if (target == null) {
+            checkRequiredValues(row, errors);
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+
+        WorkingRecord record = target == null ? create(now) : workingCopy(target);
+        Map<String, String> merged = new LinkedHashMap<>(record.values);
+        merged.putAll(row.values());
+        if (!reindex(record, merged, row, errors)) {
+            return Optional.empty();
+        }
+        record.values = merged;
+        record.changedAt = now;
+        return Optional.of(target == null);
+    }
+
+    private Long matchRecord(ImportRow row, Map<Integer, String> rowKeys) {
+        Optional<MatchRule> decisive = matchKeys.decisiveRule(row.values());
+        return decisive.map(rule -> keyIndex.get(new RecordKey(rule.index(), rowKeys.get(rule.index()))))
+                .orElse(null);
+    }
+
+    private void checkKeyConflicts(ImportRow row, Map<Integer, String> rowKeys, Long target, List<RowError> errors) {
+        for (Map.Entry<Integer, String> key : rowKeys.entrySet()) {
+            Long holder = keyIndex.get(new RecordKey(key.getKey(), key.getValue()));
+            if (holder != null && !holder.equals(target)) {
+                errors.add(ambiguity(row, app.matchRules().get(key.getKey()), holder, target));
+                return;
+            }
+        }
+    }
+
+    private RowError ambiguity(ImportRow row, MatchRule rule, long holder, Long target) {
+        String columns = String.join(", ", rule.fields().stream().map(columnOfField).toList());
+        String found = target == null ? "while the row's first match rule finds no record"
+                : "while the row's first match rule finds record " + target;
+        String value = String.join(", ", rule.fields().stream().map(row.values()::get).toList());
+        return new RowError(row.line(), columns, value, RowErrorCode.AMBIGUOUS_MATCH,
+                "The value of " + columns + " belongs to record " + holder + " " + found
+                        + ": the row matches two different records. Correct the keys so that they name one record.");
+    }
+
+    private void checkRequiredValues(ImportRow row, List<RowError> errors) {
+        for (FieldDefinition field : app.fields()) {
+            if (field.required() && !row.values().containsKey(field.name())) {
+                errors.add(new RowError(row.line(), columnOfField.apply(field.name()), null,
+                        RowErrorCode.REQUIRED_VALUE_MISSING, "'" + field.label()
+                                + "' is required for a new record, and this row leaves it empty."));
+            }
+        }
+    }
+
+    private void checkReferences(ImportRow row, List<RowError> errors) {
+        for (FieldDefinition field : app.fields()) {
+            String value = row.values().get(field.name());
+            if (field.type() != FieldType.REFERENCE || value == null) {
+                continue;
+            }
+            Set<String> known = knownReferences.getOrDefault(field.reference(), Set.of());
+            if (!known.contains(MatchKeys.foldForMatching(value))) {
+                errors.add(new RowError(row.line(), columnOfField.apply(field.name()), value,
+                        RowErrorCode.REFERENCE_NOT_FOUND, "No " + field.reference() + " record matches '" + value
+                                + "'. Import the " + field.reference() + " first, or correct the value."));
+            }
+        }
+    }
+
+    private WorkingRecord create(Instant now) throws SQLException {
+        WorkingRecord record = new WorkingRecord(store.newId(), now, Map.of(), Set.of(), true);
+        working.put(record.id, record);
+        return record;
+    }
+
+    private WorkingRecord workingCopy(long id) throws SQLException {
+        WorkingRecord record = working.get(id);
+        if (record != null) {
+            return record;
+        }
+        return remember(store.load(List.of(id)).get(id));
+    }
+
+    /** Moves the record's keys to those of its merged values; refuses when a new key belongs to another record. */
+    private boolean reindex(WorkingRecord record, Map<String, String> merged, ImportRow row, List<RowError> errors)
+            throws SQLException {
+        Set<RecordKey> newKeys = toRecordKeys(matchKeys.allKeys(merged));
+        lookUp(newKeys);
+        for (RecordKey key : newKeys) {
+            Long holder = keyIndex.get(key);
+            if (holder != null && holder != record.id) {
+                errors.add(ambiguity(row, app.matchRules().get(key.rule()), holder, record.id));
+                if (record.isNew && record.values.isEmpty()) {
+                    working.remove(record.id);
+                }
+                return false;
+            }
+        }
+        record.currentKeys.forEach(key -> keyIndex.remove(key, record.id));
+        newKeys.forEach(key -> keyIndex.put(key, record.id));
+        record.currentKeys = newKeys;
+        return true;
+    }
+
+    private void preloadMatchedRecords() throws SQLException {
+        for (StoredRecord stored : store.load(new HashSet<>(keyIndex.values())).values()) {
+            remember(stored);
+        }
+    }
+
+    private WorkingRecord remember(StoredRecord stored) {
+        Set<RecordKey> keys = toRecordKeys(matchKeys.allKeys(stored.values()));
+        WorkingRecord record = new WorkingRecord(stored.id(), stored.createdAt(), stored.values(), keys, false);
+        working.put(stored.id(), record);
+        return record;
+    }
+
+    private void lookUpKeys(List<ImportRow> rows) throws SQLException {
+        Set<RecordKey> keys = new HashSet<>();
+        rows.forEach(row -> keys.addAll(toRecordKeys(matchKeys.allKeys(row.values()))));
+        lookUp(keys);
+    }
+
+    private void lookUp(Set<RecordKey> keys) throws SQLException {
+        Set<RecordKey> missing = new HashSet<>(keys);
+        missing.removeAll(lookedUp);
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<RecordKey, Long> found = store.findByKeys(app.entity(), missing);
+        found.forEach(keyIndex::putIfAbsent);
+        lookedUp.addAll(missing);
+    }
+
+    private void lookUpReferences(List<ImportRow> rows) throws SQLException {
+        for (FieldDefinition field : app.fields()) {
+            if (field.type() != FieldType.REFERENCE || field.reference() == null) {
+                continue;
+            }
+            Set<String> values = new HashSet<>();
+            rows.forEach(row -> Optional.ofNullable(row.values().get(field.name()))
+                    .ifPresent(value -> values.add(MatchKeys.foldForMatching(value))));
+            if (!values.isEmpty() && apps.apply(field.reference()).isPresent()) {
+                knownReferences.computeIfAbsent(field.reference(), entity -> new HashSet<>())
+                        .addAll(store.existingKeyValues(field.reference(), values));
+            }
+        }
+    }
+
+    private void write() throws SQLException {
+        List<StoredRecord> inserts = new ArrayList<>();
+        List<StoredRecord> updates = new ArrayList<>();
+        Map<RecordKey, Long> addedKeys = new LinkedHashMap<>();
+        List<RecordKey> removedKeys = new ArrayList<>();
+        for (WorkingRecord record : working.values()) {
+            if (record.changedAt == null) {
+                continue;
+            }
+            StoredRecord stored = new StoredRecord(record.id, app.entity(), record.createdAt, record.changedAt,
+                    record.values);
+            (record.isNew ? inserts : updates).add(stored);
+            record.currentKeys.stream().filter(key -> !record.storedKeys.contains(key))
+                    .forEach(key -> addedKeys.put(key, record.id));
+            record.storedKeys.stream().filter(key -> !record.currentKeys.contains(key)).forEach(removedKeys::add);
+        }
+        store.insert(inserts);
+        store.update(updates);
+        store.removeKeys(app.entity(), removedKeys);
+        store.addKeys(app.entity(), addedKeys);
+    }
+
+    private static Set<RecordKey> toRecordKeys(Map<Integer, String> keys) {
+        Set<RecordKey> recordKeys = new HashSet<>();
+        keys.forEach((rule, value) -> recordKeys.add(new RecordKey(rule, value)));
+        return recordKeys;
+    }
+
+    /** A record as the chunk sees it: loaded or new, with the keys it had in the database and has now. */
+    private static final class WorkingRecord {
+        final long id;
+        final Instant createdAt;
+        final Set<RecordKey> storedKeys;
+        final boolean isNew;
+        Map<String, String> values;
+        Set<RecordKey> currentKeys;
+        Instant changedAt;
+
+        WorkingRecord(long id, Instant createdAt, Map<String, String> values, Set<RecordKey> storedKeys,
+                boolean isNew) {
+            this.id = id;
+            this.createdAt = createdAt;
+            this.values = values;
+            this.storedKeys = storedKeys;
+            this.currentKeys = storedKeys;
+            this.isNew = isNew;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.intake.domain.importing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One import of one file into one app, from acceptance to its end, and the history entry that stays afterwards
+ * until {@code expiresAt}.
+ *
+ * <p>Life cycle: created {@link ImportStatus#QUEUED} once the header has been checked and the upload stored;
+ * {@link ImportStatus#RUNNING} while chunks of rows are applied; then {@code COMPLETED} (with or without failed
+ * rows), {@code FAILED} (the file could not be read on; {@code message} says why) or {@code CANCELLED}.
+ *
+ * <p>Invariant: {@code processed = added + updated + failed} at every commit. The counters and
+ * {@code checkpointLine} (the last physical line whose row is committed) move in the same transaction as the
+ * records they count, which is what lets a job resume after a crash without losing or repeating a row.
+ */
+@Entity
+@Table(name = "import_job")
+public class ImportJob {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "entity", nullable = false)
+    private String entity;
+
+    @Column(name = "file_name", nullable = false)
+    private String fileName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private ImportStatus status;
+
+    @Column(name = "processed", nullable = false)
+    private int processed;
+
+    @Column(name = "added", nullable = false)
+    private int added;
+
+    @Column(name = "updated", nullable = false)
+    private int updated;
+
+    @Column(name = "failed", nullable = false)
+    private int failed;
+
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "encoding")
+    private String encoding;
+
+    @Column(name = "delimiter_char")
+    private String delimiter;
+
+    @Column(name = "date_format")
+    private String dateFormat;
+
+    @Column(name = "locale_tag")
+    private String locale;
+
+    @Column(name = "ignore_unknown", nullable = false)
+    private boolean ignoreUnknownColumns;
+
+    @Column(name = "max_errors", nullable = false)
+    private int maxErrors;
+
+    @Column(name = "message", length = 4000)
+    private String message;
+
+    @Column(name = "checkpoint_line", nullable = false)
+    private int checkpointLine;
+
+    @Column(name = "upload_path", length = 1000)
+    private String uploadPath;
+
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+
+    protected ImportJob() {
+    }
+
+    /** A new queued job for a stored upload whose header has been accepted. */
+    public ImportJob(String entity, String fileName, String createdBy, ImportOptions options, String encoding,
+            Instant now, Instant expiresAt) {
+        this.id = UUID.randomUUID().toString();
+        this.entity = entity;
+        this.fileName = fileName;
+        this.status = ImportStatus.QUEUED;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+        this.encoding = encoding;
+        this.delimiter = options.delimiter() == null ? null : options.delimiter().toString();
+        this.dateFormat = options.dateFormat();
+        this.locale = options.locale();
+        this.ignoreUnknownColumns = options.ignoreUnknownColumns();
+        this.maxErrors = options.maxErrors();
+    }
+
+    /** The options the job was queued with, to read the file again exactly the same way. */
+    public ImportOptions options() {
+        Character delimiterChar = delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0);
+        return new ImportOptions(delimiterChar, encoding, dateFormat, locale, ignoreUnknownColumns, maxErrors);
+    }
+
+    void start(Instant now) {
+        status = ImportStatus.RUNNING;
+        if (startedAt == null) {
+            startedAt = now;
+        }
+    }
+
+    void countChunk(int addedInChunk, int updatedInChunk, int failedInChunk, int lastLine) {
+        added += addedInChunk;
+        updated += updatedInChunk;
+        failed += failedInChunk;
+        processed = added + updated + failed;
+        checkpointLine = lastLine;
+    }
+
+    void finish(ImportStatus end, String why, Instant now) {
+        status = end;
+        message = why;
+        finishedAt = now;
+        uploadPath = null;
+    }
+
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    void storeUploadAt(String path) {
+        uploadPath = path;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public ImportStatus status() {
+        return status;
+    }
+
+    public int processed() {
+        return processed;
+    }
+
+    public int added() {
+        return added;
+    }
+
+    public int updated() {
+        return updated;
+    }
+
+    public int failed() {
+        return failed;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public String encoding() {
+        return encoding;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public int checkpointLine() {
+        return checkpointLine;
+    }
+
+    public String uploadPath() {
+        return uploadPath;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.intake.domain.importing;
+
+import dev.intake.domain.app.AppCatalog;
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.importing.csv.CsvFormat;
+import dev.intake.domain.importing.csv.CsvFormatDetector;
+import dev.intake.domain.importing.csv.CsvRow;
+import dev.intake.domain.importing.csv.CsvRowReader;
+import dev.intake.domain.config.IntakeSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs queued imports in the background on the server's managed executor: reads the stored upload again, skips
+ * the rows a previous run already committed, converts the rest and applies them chunk by chunk, then ends the
+ * job and removes its upload.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
+    private static final int CHUNK_ATTEMPTS = 3;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    ImportTransactions transactions;
+
+    @Inject
+    AppCatalog apps;
+
+    @Inject
+    UploadStore uploads;
+
+    @Inject
+    IntakeSettings settings;
+
+    public void submit(String jobId) {
+        executor.submit(() -> run(jobId));
+    }
+
+    /** Runs one job to its end; safe to call again for a job that a crash interrupted. */
+    public void run(String jobId) {
+        ImportJob job = transactions.start(jobId);
+        if (job == null) {
+            return;
+        }
+        Path upload = job.uploadPath() == null ? null : Paths.get(job.uploadPath());
+        try {
+            Ending ending = readAndApply(job, upload);
+            transactions.finish(jobId, ending.status(), ending.message());
+            LOG.info(() -> "INTAKE-040 Import " + jobId + " ended " + ending.status());
+        } catch (ImportRefusedException e) {
+            transactions.finish(jobId, ImportStatus.FAILED, e.getMessage());
+            LOG.warning(() -> "INTAKE-041 Import " + jobId + " could not read on: " + e.code());
+        } catch (Exception | Error e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "INTAKE-042 Import " + jobId + " failed unexpectedly, incident " + incident, e);
+            transactions.finish(jobId, ImportStatus.FAILED, "The import stopped on an internal error (incident "
+                    + incident + "). Rows committed before it stay; an administrator can find the cause in the log.");
+        } finally {
+            uploads.discard(upload);
+        }
+    }
+
+    private Ending readAndApply(ImportJob job, Path upload) throws Exception {
+        AppDefinition app = apps.find(job.entity()).orElseThrow(() -> new ImportRefusedException("UNKNOWN_ENTITY",
+                "App '" + job.entity() + "' no longer exists."));
+        if (upload == null) {
+            throw new ImportRefusedException("INVALID_CSV", "The stored upload of this import is missing.");
+        }
+        CsvFormat format = CsvFormatDetector.detect(upload, job.options());
+        try (CsvRowReader reader = CsvRowReader.open(upload, format)) {
+            HeaderMapping mapping = HeaderMatcher.match(app, reader.next(), job.options().ignoreUnknownColumns());
+            RowConverter converter = new RowConverter(mapping, new ValueConverter(job.options()));
+            return applyChunks(job, app, reader, converter, columnNames(mapping));
+        }
+    }
+
+    private Ending applyChunks(ImportJob job, AppDefinition app, CsvRowReader reader, RowConverter converter,
+            Function<String, String> columnOfField) throws Exception {
+        int chunkSize = settings.chunkSize();
+        List<ImportRow> rows = new ArrayList<>(chunkSize);
+        List<RowError> errors = new ArrayList<>();
+        int lastLine = job.checkpointLine();
+        for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+            if (row.line() <= job.checkpointLine()) {
+                continue;
+            }
+            collect(converter, row, rows, errors);
+            lastLine = row.line();
+            if (rows.size() + errors.size() >= chunkSize) {
+                Ending ending = commitChunk(job, app, rows, errors, lastLine, columnOfField);
+                if (ending != null) {
+                    return ending;
+                }
+            }
+        }
+        Ending ending = commitChunk(job, app, rows, errors, lastLine, columnOfField);
+        return ending != null ? ending : new Ending(ImportStatus.COMPLETED, null);
+    }
+
+    private static void collect(RowConverter converter, CsvRow row, List<ImportRow> rows, List<RowError> errors) {
+        ConvertedRow converted = converter.convert(row);
+        if (converted.errors().isEmpty()) {
+            rows.add(new ImportRow(row.line(), converted.values()));
+        } else {
+            errors.addAll(converted.errors());
+        }
+    }
+
+    /** Commits the collected rows and answers how the job ends if it must stop now, else null. */
+    private Ending commitChunk(ImportJob job, AppDefinition app, List<ImportRow> rows, List<RowError> errors,
+            int lastLine, Function<String, String> columnOfField) throws Exception {
+        ChunkProgress progress = applyWithRetry(job.id(), app, rows, errors, lastLine, columnOfField);
+        rows.clear();
+        errors.clear();
+        if (!progress.stillRunning() || progress.cancelRequested()) {
+            return new Ending(ImportStatus.CANCELLED, "Cancelled at line " + lastLine
+                    + "; the rows committed before that stay imported.");
+        }
+        if (progress.failed() >= job.options().maxErrors()) {
+            return new Ending(ImportStatus.FAILED, "Stopped after " + progress.failed()
+                    + " failed rows (maxErrors is " + job.options().maxErrors() + "). Correct the file and import"
+                    + " it again; the rows committed so far stay imported.");
+        }
+        return null;
+    }
+
+    /**
+     * A chunk can lose a race with another import creating the same key: the unique constraint rolls it back,
+     * and applying it again finds that record and updates it.
+     */
+    private ChunkProgress applyWithRetry(String jobId, AppDefinition app, List<ImportRow> rows,
+            List<RowError> errors, int lastLine, Function<String, String> columnOfField) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.applyChunk(jobId, app, rows, errors, lastLine, columnOfField);
+            } catch (Exception e) {
+                if (attempt >= CHUNK_ATTEMPTS) {
+                    throw e;
+                }
+                int failedAttempt = attempt;
+                LOG.log(Level.FINE, e, () -> "Chunk of import " + jobId + " retried after attempt " + failedAttempt);
+            }
+        }
+    }
+
+    private static Function<String, String> columnNames(HeaderMapping mapping) {
+        return mapping::columnOf;
+    }
+
+    /** How a job ends: its final status and the message that says why, if any. */
+    private record Ending(ImportStatus status, String message) {
+    }
+}

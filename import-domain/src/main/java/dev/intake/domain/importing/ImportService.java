@@ -1,0 +1,171 @@
+package dev.intake.domain.importing;
+
+import dev.intake.domain.app.AppCatalog;
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.config.IntakeSettings;
+import dev.intake.domain.importing.csv.CsvFormat;
+import dev.intake.domain.importing.csv.CsvFormatDetector;
+import dev.intake.domain.importing.csv.CsvRow;
+import dev.intake.domain.importing.csv.CsvRowReader;
+import dev.intake.domain.config.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Accepts imports and answers for them. Accepting checks the file's header against the app before anything is
+ * written: a header that does not fit refuses the request and leaves no job and no record behind. An accepted
+ * import is stored as a queued job and runs in the background.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+
+    @Inject
+    AppCatalog apps;
+
+    @Inject
+    ImportTransactions transactions;
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    UploadStore uploads;
+
+    @Inject
+    IntakeSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "intake")
+    EntityManager em;
+
+    @Inject
+    Database database;
+
+    /** Checks the upload's header, queues the job and starts it; the upload belongs to the job from then on. */
+    public ImportJob accept(ImportRequest request) {
+        try {
+            AppDefinition app = apps.find(request.entity()).orElseThrow(() -> unknownEntity(request.entity()));
+            CsvFormat format = CsvFormatDetector.detect(request.upload(), request.options());
+            checkHeader(app, request, format);
+            ImportJob job = queue(request, format);
+            runner.submit(job.id());
+            LOG.info(() -> "INTAKE-050 Import " + job.id() + " queued into " + job.entity() + " by "
+                    + job.createdBy());
+            return job;
+        } catch (RuntimeException e) {
+            uploads.discard(request.upload());
+            throw e;
+        }
+    }
+
+    private static void checkHeader(AppDefinition app, ImportRequest request, CsvFormat format) {
+        try (CsvRowReader reader = CsvRowReader.open(request.upload(), format)) {
+            CsvRow header = reader.next();
+            if (header == null) {
+                throw new ImportRefusedException("INVALID_CSV", "The file has no header line.");
+            }
+            HeaderMatcher.match(app, header, request.options().ignoreUnknownColumns());
+        } catch (IOException e) {
+            throw new ImportRefusedException("INVALID_CSV", "The file could not be read: " + e.getMessage());
+        }
+    }
+
+    private ImportJob queue(ImportRequest request, CsvFormat format) {
+        ImportOptions asRead = new ImportOptions(format.delimiter(), format.charset().name(),
+                request.options().dateFormat(), request.options().locale(),
+                request.options().ignoreUnknownColumns(), request.options().maxErrors());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expires = now.plus(Duration.ofDays(settings.retentionDays()));
+        ImportJob job = new ImportJob(request.entity(), request.fileName(), request.requestedBy(), asRead,
+                format.charset().name(), now, expires);
+        Path stored = uploads.keepFor(job.id(), request.upload());
+        job.storeUploadAt(stored.toString());
+        try {
+            transactions.queue(job);
+        } catch (RuntimeException e) {
+            uploads.discard(stored);
+            throw e;
+        }
+        return job;
+    }
+
+    /** Asks a job to stop at its next chunk; what was committed stays. */
+    public Optional<ImportJob> cancel(String jobId, String by) {
+        ImportJob job = transactions.requestCancel(jobId, by);
+        if (job != null && job.status() == ImportStatus.CANCELLED) {
+            uploads.discard(settings.uploadDirectory().resolve(jobId + ".csv"));
+        }
+        return Optional.ofNullable(job);
+    }
+
+    @Transactional
+    public Optional<ImportJob> find(String jobId) {
+        return Optional.ofNullable(em.find(ImportJob.class, jobId));
+    }
+
+    /** A page of an app's history, newest first, after the job named by the cursor. */
+    @Transactional
+    public List<ImportJob> history(String entity, HistoryCursor after, int size) {
+        String where = after == null ? "" : " and (j.createdAt < :at or (j.createdAt = :at and j.id < :id))";
+        TypedQuery<ImportJob> query = em.createQuery("select j from ImportJob j where j.entity = :entity" + where
+                + " order by j.createdAt desc, j.id desc", ImportJob.class).setParameter("entity", entity);
+        if (after != null) {
+            query.setParameter("at", after.createdAt()).setParameter("id", after.jobId());
+        }
+        return query.setMaxResults(size).getResultList();
+    }
+
+    /** A page of an app's history by position, newest first, for tables that page by number. */
+    @Transactional
+    public List<ImportJob> historyAt(String entity, int offset, int size) {
+        return em.createQuery("select j from ImportJob j where j.entity = :entity order by j.createdAt desc, j.id desc",
+                ImportJob.class).setParameter("entity", entity).setFirstResult(offset).setMaxResults(size)
+                .getResultList();
+    }
+
+    @Transactional
+    public long historySize(String entity) {
+        return em.createQuery("select count(j) from ImportJob j where j.entity = :entity", Long.class)
+                .setParameter("entity", entity).getSingleResult();
+    }
+
+    /** Failed rows of a job in the order they failed, after the given sequence number. */
+    public List<RowError> rowErrors(String jobId, int afterSeq, int first) {
+        try (Connection connection = database.connection()) {
+            return new RowErrorStore(connection).page(jobId, afterSeq, first);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Row errors of import " + jobId + " could not be read", e);
+        }
+    }
+
+    /** Starts again every job a stopped server left queued or running, from its checkpoint. */
+    public void resumeUnfinished() {
+        for (String jobId : transactions.unfinishedJobs()) {
+            LOG.info(() -> "INTAKE-051 Resuming import " + jobId);
+            runner.submit(jobId);
+        }
+    }
+
+    private static ImportRefusedException unknownEntity(String entity) {
+        return new ImportRefusedException("UNKNOWN_ENTITY", "There is no app '" + entity + "'.");
+    }
+}

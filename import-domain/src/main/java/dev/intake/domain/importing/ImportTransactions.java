@@ -1,0 +1,110 @@
+package dev.intake.domain.importing;
+
+import dev.intake.domain.app.AppCatalog;
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.config.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The transactions of an import's life, each committed on its own: queueing the job, starting it, applying a
+ * chunk together with its counters, row errors and checkpoint, and ending it.
+ */
+@ApplicationScoped
+public class ImportTransactions {
+
+    @PersistenceContext(unitName = "intake")
+    EntityManager em;
+
+    @Inject
+    Database database;
+
+    @Inject
+    AppCatalog apps;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void queue(ImportJob job) {
+        em.persist(job);
+    }
+
+    /** Marks the job running and answers it, or null when it is gone or already over. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ImportJob start(String jobId) {
+        ImportJob job = em.find(ImportJob.class, jobId);
+        if (job == null || job.status().isFinished()) {
+            return null;
+        }
+        job.start(clock.instant());
+        return job;
+    }
+
+    /**
+     * Applies one chunk and moves the job's counters and checkpoint to its last line, all in one transaction, so
+     * that after a crash the job resumes exactly after the last committed chunk.
+     */
+    @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    public ChunkProgress applyChunk(String jobId, AppDefinition app, List<ImportRow> rows,
+            List<RowError> conversionErrors, int lastLine, Function<String, String> columnOfField)
+            throws SQLException {
+        ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job.status() != ImportStatus.RUNNING) {
+            return new ChunkProgress(false, job.cancelRequested(), job.failed());
+        }
+        try (Connection connection = database.connection()) {
+            ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOfField, apps::find);
+            ChunkOutcome outcome = applier.apply(rows, clock.instant());
+            List<RowError> errors = new ArrayList<>(conversionErrors);
+            errors.addAll(outcome.errors());
+            errors.sort(Comparator.comparingInt(RowError::line));
+            new RowErrorStore(connection).add(jobId, job.failed() + 1, errors);
+            job.countChunk(outcome.added(), outcome.updated(), errors.size(), lastLine);
+        }
+        return new ChunkProgress(true, job.cancelRequested(), job.failed());
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void finish(String jobId, ImportStatus end, String message) {
+        ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job != null && !job.status().isFinished()) {
+            job.finish(end, message, clock.instant());
+        }
+    }
+
+    /** Asks a job to stop; a queued job stops at once, a running one at its next chunk. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ImportJob requestCancel(String jobId, String by) {
+        ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.status().isFinished()) {
+            return job;
+        }
+        job.requestCancel();
+        if (job.status() == ImportStatus.QUEUED) {
+            job.finish(ImportStatus.CANCELLED, "Cancelled by " + by + " before it started; nothing was imported.",
+                    clock.instant());
+        }
+        return job;
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<String> unfinishedJobs() {
+        return em.createQuery("select j.id from ImportJob j where j.status in :open order by j.createdAt",
+                String.class).setParameter("open", List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                .getResultList();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.intake.domain.record;
+
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.app.FieldDefinition;
+import dev.intake.domain.app.MatchRule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a record's values into the keys its app's match rules find it by. A key joins the values of a rule's
+ * fields; values of types that match ignoring case (emails, names) are compared lower case with runs of spaces
+ * folded, so {@code " Ana.Lima@Example.com "} and {@code "ana.lima@example.com"} are one key.
+ */
+public final class MatchKeys {
+
+    private static final char FIELD_SEPARATOR = '\u001f';
+
+    private final AppDefinition app;
+
+    public MatchKeys(AppDefinition app) {
+        this.app = app;
+    }
+
+    /** The key of one rule, when every field of the rule has a value. */
+    public Optional<String> keyFor(MatchRule rule, Map<String, String> values) {
+        StringBuilder key = new StringBuilder();
+        for (String fieldName : rule.fields()) {
+            String value = values.get(fieldName);
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            if (key.length() > 0) {
+                key.append(FIELD_SEPARATOR);
+            }
+            key.append(normalise(fieldName, value));
+        }
+        return Optional.of(key.toString());
+    }
+
+    /** Every key the values give, by rule index, in rule order. */
+    public Map<Integer, String> allKeys(Map<String, String> values) {
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        for (MatchRule rule : app.matchRules()) {
+            keyFor(rule, values).ifPresent(key -> keys.put(rule.index(), key));
+        }
+        return keys;
+    }
+
+    /** The first rule whose fields all have values in the row: the rule that decides which record it updates. */
+    public Optional<MatchRule> decisiveRule(Map<String, String> values) {
+        List<MatchRule> rules = app.matchRules();
+        return rules.stream().filter(rule -> keyFor(rule, values).isPresent()).findFirst();
+    }
+
+    private String normalise(String fieldName, String value) {
+        boolean ignoreCase = app.field(fieldName).map(FieldDefinition::type)
+                .map(type -> type.matchesIgnoringCase()).orElse(true);
+        return ignoreCase ? foldForMatching(value) : value.strip();
+    }
+
+    /** Lower case, surrounding spaces removed and inner runs of white space folded to one space. */
+    public static String foldForMatching(String value) {
+        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.intake.domain.record;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes records and their match keys with plain JDBC on a connection the caller owns, so that a chunk
+ * of an import is a handful of set-based statements in the caller's transaction: one key lookup, one load, and
+ * batched inserts and updates. Record ids come from a sequence that hands out blocks of a thousand.
+ */
+public final class RecordStore {
+
+    /** Ids handed out by one call of the sequence; must equal the sequence's increment. */
+    static final int ID_BLOCK = 1000;
+
+    /** Parameters of one IN list: well under every driver's limit. */
+    private static final int IN_LIST_SIZE = 500;
+
+    private final Connection connection;
+    private long nextId;
+    private long lastIdOfBlock = -1;
+
+    public RecordStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The record ids that the given keys of an app point to. */
+    public Map<RecordKey, Long> findByKeys(String entity, Collection<RecordKey> keys) throws SQLException {
+        Map<RecordKey, Long> found = new HashMap<>();
+        List<String> values = keys.stream().map(RecordKey::value).distinct().toList();
+        for (List<String> slice : slices(values)) {
+            String sql = "select rule_no, key_value, record_id from crm_record_key where entity = ? and key_value in ("
+                    + placeholders(slice.size()) + ")";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, entity);
+                for (int i = 0; i < slice.size(); i++) {
+                    query.setString(i + 2, slice.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(new RecordKey(rows.getInt(1), rows.getString(2)), rows.getLong(3));
+                    }
+                }
+            }
+        }
+        found.keySet().retainAll(keys);
+        return found;
+    }
+
+    /** Which of the given key values some record of the app holds, under any of its match rules. */
+    public Set<String> existingKeyValues(String entity, Collection<String> keyValues) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        for (List<String> slice : slices(List.copyOf(new HashSet<>(keyValues)))) {
+            String sql = "select key_value from crm_record_key where entity = ? and key_value in ("
+                    + placeholders(slice.size()) + ")";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, entity);
+                for (int i = 0; i < slice.size(); i++) {
+                    query.setString(i + 2, slice.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        existing.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    /** The records with the given ids, by id. */
+    public Map<Long, StoredRecord> load(Collection<Long> ids) throws SQLException {
+        Map<Long, StoredRecord> records = new HashMap<>();
+        for (List<Long> slice : slices(List.copyOf(ids))) {
+            String sql = "select id, entity, created_at, updated_at, field_values from crm_record where id in ("
+                    + placeholders(slice.size()) + ")";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < slice.size(); i++) {
+                    query.setLong(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        StoredRecord record = read(rows);
+                        records.put(record.id(), record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    /** A fresh record id, drawn from the current block of the sequence. */
+    public long newId() throws SQLException {
+        if (nextId > lastIdOfBlock) {
+            try (PreparedStatement query = connection.prepareStatement("select nextval('crm_record_ids')");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                nextId = rows.getLong(1);
+                lastIdOfBlock = nextId + ID_BLOCK - 1;
+            }
+        }
+        return nextId++;
+    }
+
+    public void insert(List<StoredRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values) values (?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (StoredRecord record : records) {
+                insert.setLong(1, record.id());
+                insert.setString(2, record.entity());
+                insert.setTimestamp(3, Timestamp.from(record.createdAt()));
+                insert.setTimestamp(4, Timestamp.from(record.updatedAt()));
+                insert.setString(5, RecordValues.encode(record.values()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public void update(List<StoredRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        String sql = "update crm_record set updated_at = ?, field_values = ? where id = ?";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (StoredRecord record : records) {
+                update.setTimestamp(1, Timestamp.from(record.updatedAt()));
+                update.setString(2, RecordValues.encode(record.values()));
+                update.setLong(3, record.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Adds match keys; a key another record already holds breaks the unique constraint and fails the batch. */
+    public void addKeys(String entity, Map<RecordKey, Long> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String sql = "insert into crm_record_key (entity, rule_no, key_value, record_id) values (?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Map.Entry<RecordKey, Long> key : keys.entrySet()) {
+                insert.setString(1, entity);
+                insert.setInt(2, key.getKey().rule());
+                insert.setString(3, key.getKey().value());
+                insert.setLong(4, key.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public void removeKeys(String entity, Collection<RecordKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String sql = "delete from crm_record_key where entity = ? and rule_no = ? and key_value = ?";
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            for (RecordKey key : keys) {
+                delete.setString(1, entity);
+                delete.setInt(2, key.rule());
+                delete.setString(3, key.value());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /** A page of an app's records in id order, starting after the given id. */
+    public List<StoredRecord> page(String entity, long afterId, int size) throws SQLException {
+        String sql = "select id, entity, created_at, updated_at, field_values from crm_record "
+                + "where entity = ? and id > ? order by id limit ?";
+        List<StoredRecord> records = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, entity);
+            query.setLong(2, afterId);
+            query.setInt(3, size);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    records.add(read(rows));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** A page of an app's records by position in id order, for tables that page by number. */
+    public List<StoredRecord> pageAt(String entity, int offset, int size) throws SQLException {
+        String sql = "select id, entity, created_at, updated_at, field_values from crm_record "
+                + "where entity = ? order by id limit ? offset ?";
+        List<StoredRecord> records = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, entity);
+            query.setInt(2, size);
+            query.setInt(3, offset);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    records.add(read(rows));
+                }
+            }
+        }
+        return records;
+    }
+
+    public long count(String entity) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from crm_record where entity = ?")) {
+            query.setString(1, entity);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static StoredRecord read(ResultSet rows) throws SQLException {
+        return new StoredRecord(rows.getLong(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
+                rows.getTimestamp(4).toInstant(), RecordValues.decode(rows.getString(5)));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static <T> List<List<T>> slices(List<T> values) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int start = 0; start < values.size(); start += IN_LIST_SIZE) {
+            slices.add(values.subList(start, Math.min(values.size(), start + IN_LIST_SIZE)));
+        }
+        return slices;
+    }
+}
