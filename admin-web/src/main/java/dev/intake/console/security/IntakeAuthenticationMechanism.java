@@ -80,7 +80,8 @@ public class IntakeAuthenticationMechanism implements HttpAuthenticationMechanis
             throttle.recordFailure(username);
             LOG.warning(() -> "INTAKE-201 Failed console login for '" + username + "' from "
                     + request.getRemoteAddr());
-            return context.responseUnauthorized();
+            // No 401 error page here: the login form renders again with its message.
+            return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.recordSuccess(username);
         request.getSession(true);
