@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -96,6 +97,10 @@ public class ImportJob {
     @Column(name = "cancel_requested", nullable = false)
     private boolean cancelRequested;
 
+    /** The file's header line as a JSON array of cells, for giving failed rows back under it. */
+    @Column(name = "header_cells")
+    private String headerCells;
+
     protected ImportJob() {
     }
 
@@ -143,6 +148,15 @@ public class ImportJob {
         message = why;
         finishedAt = now;
         uploadPath = null;
+    }
+
+    void recordHeader(List<String> cells) {
+        headerCells = CellsJson.encode(cells);
+    }
+
+    /** The cells of the file's header line as read. */
+    public List<String> headerCells() {
+        return headerCells == null ? List.of() : CellsJson.decode(headerCells);
     }
 
     void requestCancel() {

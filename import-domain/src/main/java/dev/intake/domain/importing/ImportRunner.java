@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -91,41 +93,62 @@ public class ImportRunner {
     private Ending applyChunks(ImportJob job, AppDefinition app, CsvRowReader reader, RowConverter converter,
             Function<String, String> columnOfField) throws Exception {
         int chunkSize = settings.chunkSize();
-        List<ImportRow> rows = new ArrayList<>(chunkSize);
-        List<RowError> errors = new ArrayList<>();
+        Chunk chunk = new Chunk(chunkSize);
         int lastLine = job.checkpointLine();
         for (CsvRow row = reader.next(); row != null; row = reader.next()) {
             if (row.line() <= job.checkpointLine()) {
                 continue;
             }
-            collect(converter, row, rows, errors);
+            chunk.collect(converter, row);
             lastLine = row.line();
-            if (rows.size() + errors.size() >= chunkSize) {
-                Ending ending = commitChunk(job, app, rows, errors, lastLine, columnOfField);
+            if (chunk.isFull()) {
+                Ending ending = commitChunk(job, app, chunk, lastLine, columnOfField);
                 if (ending != null) {
                     return ending;
                 }
             }
         }
-        Ending ending = commitChunk(job, app, rows, errors, lastLine, columnOfField);
+        Ending ending = commitChunk(job, app, chunk, lastLine, columnOfField);
         return ending != null ? ending : new Ending(ImportStatus.COMPLETED, null);
     }
 
-    private static void collect(RowConverter converter, CsvRow row, List<ImportRow> rows, List<RowError> errors) {
-        ConvertedRow converted = converter.convert(row);
-        if (converted.errors().isEmpty()) {
-            rows.add(new ImportRow(row.line(), converted.values()));
-        } else {
-            errors.addAll(converted.errors());
+    /** The rows read since the last commit: converted ones, conversion errors, and every row's cells. */
+    private static final class Chunk {
+        final int size;
+        final List<ImportRow> rows = new ArrayList<>();
+        final List<RowError> errors = new ArrayList<>();
+        final Map<Integer, List<String>> cellsByLine = new HashMap<>();
+
+        Chunk(int size) {
+            this.size = size;
+        }
+
+        void collect(RowConverter converter, CsvRow row) {
+            ConvertedRow converted = converter.convert(row);
+            if (converted.errors().isEmpty()) {
+                rows.add(new ImportRow(row.line(), converted.values()));
+            } else {
+                errors.addAll(converted.errors());
+            }
+            cellsByLine.put(row.line(), row.cells());
+        }
+
+        boolean isFull() {
+            return cellsByLine.size() >= size;
+        }
+
+        void clear() {
+            rows.clear();
+            errors.clear();
+            cellsByLine.clear();
         }
     }
 
     /** Commits the collected rows and answers how the job ends if it must stop now, else null. */
-    private Ending commitChunk(ImportJob job, AppDefinition app, List<ImportRow> rows, List<RowError> errors,
-            int lastLine, Function<String, String> columnOfField) throws Exception {
-        ChunkProgress progress = applyWithRetry(job.id(), app, rows, errors, lastLine, columnOfField);
-        rows.clear();
-        errors.clear();
+    private Ending commitChunk(ImportJob job, AppDefinition app, Chunk chunk, int lastLine,
+            Function<String, String> columnOfField) throws Exception {
+        ChunkProgress progress = applyWithRetry(job.id(), app, chunk, lastLine, columnOfField);
+        chunk.clear();
         if (!progress.stillRunning() || progress.cancelRequested()) {
             return new Ending(ImportStatus.CANCELLED, "Cancelled at line " + lastLine
                     + "; the rows committed before that stay imported.");
@@ -142,11 +165,12 @@ public class ImportRunner {
      * A chunk can lose a race with another import creating the same key: the unique constraint rolls it back,
      * and applying it again finds that record and updates it.
      */
-    private ChunkProgress applyWithRetry(String jobId, AppDefinition app, List<ImportRow> rows,
-            List<RowError> errors, int lastLine, Function<String, String> columnOfField) throws Exception {
+    private ChunkProgress applyWithRetry(String jobId, AppDefinition app, Chunk chunk, int lastLine,
+            Function<String, String> columnOfField) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
-                return transactions.applyChunk(jobId, app, rows, errors, lastLine, columnOfField);
+                return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine, lastLine,
+                        columnOfField);
             } catch (Exception e) {
                 if (attempt >= CHUNK_ATTEMPTS) {
                     throw e;

@@ -65,8 +65,8 @@ public class ImportService {
         try {
             AppDefinition app = apps.find(request.entity()).orElseThrow(() -> unknownEntity(request.entity()));
             CsvFormat format = CsvFormatDetector.detect(request.upload(), request.options());
-            checkHeader(app, request, format);
-            ImportJob job = queue(request, format);
+            CsvRow header = checkHeader(app, request, format);
+            ImportJob job = queue(request, format, header);
             runner.submit(job.id());
             LOG.info(() -> "INTAKE-050 Import " + job.id() + " queued into " + job.entity() + " by "
                     + job.createdBy());
@@ -77,19 +77,20 @@ public class ImportService {
         }
     }
 
-    private static void checkHeader(AppDefinition app, ImportRequest request, CsvFormat format) {
+    private static CsvRow checkHeader(AppDefinition app, ImportRequest request, CsvFormat format) {
         try (CsvRowReader reader = CsvRowReader.open(request.upload(), format)) {
             CsvRow header = reader.next();
             if (header == null) {
                 throw new ImportRefusedException("INVALID_CSV", "The file has no header line.");
             }
             HeaderMatcher.match(app, header, request.options().ignoreUnknownColumns());
+            return header;
         } catch (IOException e) {
             throw new ImportRefusedException("INVALID_CSV", "The file could not be read: " + e.getMessage());
         }
     }
 
-    private ImportJob queue(ImportRequest request, CsvFormat format) {
+    private ImportJob queue(ImportRequest request, CsvFormat format, CsvRow header) {
         ImportOptions asRead = new ImportOptions(format.delimiter(), format.charset().name(),
                 request.options().dateFormat(), request.options().locale(),
                 request.options().ignoreUnknownColumns(), request.options().maxErrors());
@@ -97,6 +98,7 @@ public class ImportService {
         Instant expires = now.plus(Duration.ofDays(settings.retentionDays()));
         ImportJob job = new ImportJob(request.entity(), request.fileName(), request.requestedBy(), asRead,
                 format.charset().name(), now, expires);
+        job.recordHeader(header.cells());
         Path stored = uploads.keepFor(job.id(), request.upload());
         job.storeUploadAt(stored.toString());
         try {

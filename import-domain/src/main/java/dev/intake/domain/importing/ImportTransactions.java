@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -60,8 +61,8 @@ public class ImportTransactions {
      */
     @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public ChunkProgress applyChunk(String jobId, AppDefinition app, List<ImportRow> rows,
-            List<RowError> conversionErrors, int lastLine, Function<String, String> columnOfField)
-            throws SQLException {
+            List<RowError> conversionErrors, Map<Integer, List<String>> cellsByLine, int lastLine,
+            Function<String, String> columnOfField) throws SQLException {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job.status() != ImportStatus.RUNNING) {
             return new ChunkProgress(false, job.cancelRequested(), job.failed());
@@ -72,7 +73,7 @@ public class ImportTransactions {
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(outcome.errors());
             errors.sort(Comparator.comparingInt(RowError::line));
-            new RowErrorStore(connection).add(jobId, job.failed() + 1, errors);
+            new RowErrorStore(connection).add(jobId, job.failed() + 1, errors, cellsByLine::get);
             job.countChunk(outcome.added(), outcome.updated(), errors.size(), lastLine);
         }
         return new ChunkProgress(true, job.cancelRequested(), job.failed());

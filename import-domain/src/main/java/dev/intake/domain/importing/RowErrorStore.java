@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Keeps the failed rows of an import, numbered in the order they failed, on a connection the caller owns. */
 public final class RowErrorStore {
@@ -17,13 +19,14 @@ public final class RowErrorStore {
         this.connection = connection;
     }
 
-    /** Stores errors numbered from {@code firstSeq} on. */
-    public void add(String jobId, int firstSeq, List<RowError> errors) throws SQLException {
+    /** Stores errors numbered from {@code firstSeq} on, each with the cells of its row as the file had them. */
+    public void add(String jobId, int firstSeq, List<RowError> errors, Function<Integer, List<String>> rowCells)
+            throws SQLException {
         if (errors.isEmpty()) {
             return;
         }
-        String sql = "insert into row_error (job_id, seq, line, column_name, cell_value, code, message) "
-                + "values (?, ?, ?, ?, ?, ?, ?)";
+        String sql = "insert into row_error (job_id, seq, line, column_name, cell_value, code, message, row_cells) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int seq = firstSeq;
             for (RowError error : errors) {
@@ -34,6 +37,8 @@ public final class RowErrorStore {
                 setNullable(insert, 5, error.value());
                 insert.setString(6, error.code());
                 insert.setString(7, truncate(error.message(), 2000));
+                List<String> cells = rowCells.apply(error.line());
+                setNullable(insert, 8, cells == null ? null : CellsJson.encode(cells));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -57,6 +62,39 @@ public final class RowErrorStore {
             }
         }
         return errors;
+    }
+
+    /** Every failed row in the order the rows failed: its line, its cells as read and all its errors. */
+    public void forEachFailedRow(String jobId, Consumer<FailedRow> consumer) throws SQLException {
+        String sql = "select line, column_name, cell_value, code, message, row_cells from row_error "
+                + "where job_id = ? order by seq";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, jobId);
+            query.setFetchSize(500);
+            try (ResultSet rows = query.executeQuery()) {
+                FailedRow current = null;
+                while (rows.next()) {
+                    RowError error = new RowError(rows.getInt(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5));
+                    if (current == null || current.line() != error.line()) {
+                        if (current != null) {
+                            consumer.accept(current);
+                        }
+                        String cells = rows.getString(6);
+                        current = new FailedRow(error.line(), cells == null ? List.of() : CellsJson.decode(cells),
+                                new ArrayList<>());
+                    }
+                    current.errors().add(error);
+                }
+                if (current != null) {
+                    consumer.accept(current);
+                }
+            }
+        }
+    }
+
+    /** A failed row: its physical line, its cells as the file had them, and every reason it failed. */
+    public record FailedRow(int line, List<String> cells, List<RowError> errors) {
     }
 
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {

@@ -1,0 +1,98 @@
+package dev.intake.api.download;
+
+import dev.intake.domain.app.AppCatalog;
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.app.FieldDefinition;
+import dev.intake.domain.importing.FailedRowsExport;
+import dev.intake.domain.importing.ImportJob;
+import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.importing.csv.SafeCsvWriter;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CSV files of the API, behind the same bearer token as GraphQL: {@code /api/imports/{id}/errors.csv}, the
+ * failed rows of an import as they were plus an Error column, and {@code /api/apps/{entity}/template.csv}, the
+ * header an import into an app needs.
+ */
+@WebServlet(urlPatterns = {"/api/imports/*", "/api/apps/*"})
+public class CsvDownloads extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern ERRORS = Pattern.compile("/api/imports/([0-9a-fA-F-]{36})/errors\\.csv");
+    private static final Pattern TEMPLATE = Pattern.compile("/api/apps/([a-z][a-z0-9_]*)/template\\.csv");
+
+    @Inject
+    transient ImportService imports;
+
+    @Inject
+    transient FailedRowsExport failedRows;
+
+    @Inject
+    transient AppCatalog apps;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher errors = ERRORS.matcher(path);
+        Matcher template = TEMPLATE.matcher(path);
+        if (errors.matches()) {
+            sendFailedRows(errors.group(1), response);
+        } else if (template.matches()) {
+            sendTemplate(template.group(1), response);
+        } else {
+            notFound(response, "No such download: " + path);
+        }
+    }
+
+    private void sendFailedRows(String importId, HttpServletResponse response) throws IOException {
+        Optional<ImportJob> job = imports.find(importId);
+        if (job.isEmpty()) {
+            notFound(response, "There is no import '" + importId + "'.");
+            return;
+        }
+        startCsv(response, "import-" + importId + "-errors.csv");
+        try (Writer out = response.getWriter()) {
+            failedRows.write(job.get(), out);
+        }
+    }
+
+    private void sendTemplate(String entity, HttpServletResponse response) throws IOException {
+        Optional<AppDefinition> app = apps.find(entity);
+        if (app.isEmpty()) {
+            notFound(response, "There is no app '" + entity + "'.");
+            return;
+        }
+        startCsv(response, entity + "-template.csv");
+        try (Writer out = response.getWriter()) {
+            new SafeCsvWriter(out).writeRow(app.get().fields().stream().map(FieldDefinition::name).toList());
+        }
+    }
+
+    /** Starts a CSV download; the byte-order mark makes spreadsheets read it as UTF-8. */
+    private static void startCsv(HttpServletResponse response, String fileName) throws IOException {
+        response.setContentType("text/csv");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write('\uFEFF');
+    }
+
+    private static void notFound(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("message", message)
+                        .add("extensions", Json.createObjectBuilder().add("code", "NOT_FOUND")))).build().toString());
+    }
+}
