@@ -123,6 +123,27 @@ class ApiImportIT {
     }
 
     @Test
+    void countsARowWithTwoBadCellsAsOneFailedRowWithTwoErrors(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("scores");
+        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", "Scores")
+                .add("fields", Json.createArrayBuilder().add(field("email", "EMAIL", false))
+                        .add(field("score", "NUMBER", false)))
+                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
+        Path file = dir.resolve("scores.csv");
+        Files.writeString(file, "email,score
+bad-email,lots
+ok@example.com,7
+");
+
+        JsonObject job = api.importAndWait(entity, file, null);
+
+        assertCounts(job, 2, 1, 0, 1);
+        assertEquals(2, job.getJsonArray("errors").size());
+        assertEquals(2, job.getJsonArray("errors").getJsonObject(1).getInt("line"));
+        assertEquals("INVALID_NUMBER", job.getJsonArray("errors").getJsonObject(1).getString("code"));
+    }
+
+    @Test
     void answersWithTheJobAtOnceAndListsItInTheHistory(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("contacts");
         api.defineApp(contactApp(entity));

@@ -32,7 +32,8 @@ public final class IntakeClient {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     IntakeClient(URI base, String token) {
         this.base = base;
@@ -47,7 +48,16 @@ public final class IntakeClient {
     }
 
     public HttpResponse<String> postRaw(String contentType, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/graphql"))
+        return postRaw(contentType, body, false);
+    }
+
+    /**
+     * With {@code expectContinue}, the body is sent only once the server agrees, as careful clients of large
+     * uploads do; a refusal then arrives before the body is sent.
+     */
+    public HttpResponse<String> postRaw(String contentType, byte[] body, boolean expectContinue)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/graphql")).expectContinue(expectContinue)
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
@@ -81,12 +91,17 @@ public final class IntakeClient {
         fields.put("operations", operations.toString());
         fields.put("map", "{\"0\":[\"variables.upload\"]}");
         return multipart(List.of("operations", "map"), fields, "0", file.getFileName().toString(),
-                Files.readAllBytes(file));
+                Files.readAllBytes(file), Files.size(file) > 1024 * 1024);
     }
 
     /** A multipart request with text parts in the given order and one file part. */
     public HttpResponse<String> multipart(List<String> order, Map<String, String> fields, String filePart,
             String fileName, byte[] content) throws IOException, InterruptedException {
+        return multipart(order, fields, filePart, fileName, content, false);
+    }
+
+    private HttpResponse<String> multipart(List<String> order, Map<String, String> fields, String filePart,
+            String fileName, byte[] content, boolean expectContinue) throws IOException, InterruptedException {
         String boundary = "----intake" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (String name : order) {
@@ -100,7 +115,7 @@ public final class IntakeClient {
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
-        return postRaw("multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return postRaw("multipart/form-data; boundary=" + boundary, body.toByteArray(), expectContinue);
     }
 
     /** Uploads a file and answers the new job's id; a refusal fails the call. */

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -73,6 +74,13 @@ public class MultipartGraphQLFilter extends HttpFilter {
         } catch (BadRequest e) {
             LOG.warning(() -> "INTAKE-100 Refused GraphQL request: " + e.getMessage());
             writeError(response, e.status(), e.status() == 413 ? "UPLOAD_TOO_LARGE" : "BAD_REQUEST", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "INTAKE-102 GraphQL request failed, incident " + incident, e);
+            if (!response.isCommitted()) {
+                writeError(response, 500, "INTERNAL", "An internal error stopped this request (incident " + incident
+                        + "); nothing of it was kept. An administrator can find the cause in the log.");
+            }
         } finally {
             discardUnclaimed(files);
         }
@@ -130,9 +138,16 @@ public class MultipartGraphQLFilter extends HttpFilter {
         }
     }
 
+    /**
+     * Copies the part the container spooled into the upload store, counting bytes as they go; over the limit,
+     * nothing is kept. (Payara's {@code Part.write} puts even absolute paths under its own work directory.)
+     */
     private ReceivedFile receive(Part part) throws BadRequest, IOException {
+        if (part.getSize() > settings.maxUploadBytes()) {
+            throw new BadRequest(413, new UploadTooLargeException(settings.maxUploadBytes()).getMessage());
+        }
+        String name = part.getSubmittedFileName() == null ? part.getName() : part.getSubmittedFileName();
         try {
-            String name = part.getSubmittedFileName() == null ? part.getName() : part.getSubmittedFileName();
             return new ReceivedFile(uploads.receive(part.getInputStream(), settings.maxUploadBytes()), name);
         } catch (UploadTooLargeException e) {
             throw new BadRequest(413, e.getMessage());

@@ -146,13 +146,25 @@ public final class ChunkApplier {
             if (field.type() != FieldType.REFERENCE || value == null) {
                 continue;
             }
-            Set<String> known = knownReferences.getOrDefault(field.reference(), Set.of());
-            if (!known.contains(MatchKeys.foldForMatching(value))) {
+            if (!referenceExists(field.reference(), MatchKeys.foldForMatching(value))) {
                 errors.add(new RowError(row.line(), columnOfField.apply(field.name()), value,
                         RowErrorCode.REFERENCE_NOT_FOUND, "No " + field.reference() + " record matches '" + value
                                 + "'. Import the " + field.reference() + " first, or correct the value."));
             }
         }
+    }
+
+    /**
+     * Whether a record of the app holds the key: one stored before the chunk, or, for a reference to the app being
+     * imported, one that an earlier row of this chunk created or re-keyed, so that the outcome does not depend on
+     * where the file is cut into chunks.
+     */
+    private boolean referenceExists(String entity, String key) {
+        if (knownReferences.getOrDefault(entity, Set.of()).contains(key)) {
+            return true;
+        }
+        return app.entity().equals(entity)
+                && app.matchRules().stream().anyMatch(rule -> keyIndex.containsKey(new RecordKey(rule.index(), key)));
     }
 
     private WorkingRecord create(Instant now) throws SQLException {

@@ -92,8 +92,7 @@ public class ImportRunner {
 
     private Ending applyChunks(ImportJob job, AppDefinition app, CsvRowReader reader, RowConverter converter,
             Function<String, String> columnOfField) throws Exception {
-        int chunkSize = settings.chunkSize();
-        Chunk chunk = new Chunk(chunkSize);
+        Chunk chunk = new Chunk(settings.chunkSize(), job.options().maxErrors() - job.failed());
         int lastLine = job.checkpointLine();
         for (CsvRow row = reader.next(); row != null; row = reader.next()) {
             if (row.line() <= job.checkpointLine()) {
@@ -115,12 +114,15 @@ public class ImportRunner {
     /** The rows read since the last commit: converted ones, conversion errors, and every row's cells. */
     private static final class Chunk {
         final int size;
+        int errorsAllowed;
         final List<ImportRow> rows = new ArrayList<>();
         final List<RowError> errors = new ArrayList<>();
         final Map<Integer, List<String>> cellsByLine = new HashMap<>();
+        int failedRows;
 
-        Chunk(int size) {
+        Chunk(int size, int errorsAllowed) {
             this.size = size;
+            this.errorsAllowed = errorsAllowed;
         }
 
         void collect(RowConverter converter, CsvRow row) {
@@ -129,18 +131,21 @@ public class ImportRunner {
                 rows.add(new ImportRow(row.line(), converted.values()));
             } else {
                 errors.addAll(converted.errors());
+                failedRows++;
             }
             cellsByLine.put(row.line(), row.cells());
         }
 
+        /** Full at its size, or as soon as its failed rows reach what maxErrors still allows. */
         boolean isFull() {
-            return cellsByLine.size() >= size;
+            return cellsByLine.size() >= size || failedRows >= errorsAllowed;
         }
 
         void clear() {
             rows.clear();
             errors.clear();
             cellsByLine.clear();
+            failedRows = 0;
         }
     }
 
@@ -149,6 +154,7 @@ public class ImportRunner {
             Function<String, String> columnOfField) throws Exception {
         ChunkProgress progress = applyWithRetry(job.id(), app, chunk, lastLine, columnOfField);
         chunk.clear();
+        chunk.errorsAllowed = job.options().maxErrors() - progress.failed();
         if (!progress.stillRunning() || progress.cancelRequested()) {
             return new Ending(ImportStatus.CANCELLED, "Cancelled at line " + lastLine
                     + "; the rows committed before that stay imported.");

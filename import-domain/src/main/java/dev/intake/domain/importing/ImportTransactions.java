@@ -73,8 +73,10 @@ public class ImportTransactions {
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(outcome.errors());
             errors.sort(Comparator.comparingInt(RowError::line));
-            new RowErrorStore(connection).add(jobId, job.failed() + 1, errors, cellsByLine::get);
-            job.countChunk(outcome.added(), outcome.updated(), errors.size(), lastLine);
+            RowErrorStore errorStore = new RowErrorStore(connection);
+            errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
+            int failedRows = (int) errors.stream().mapToInt(RowError::line).distinct().count();
+            job.countChunk(outcome.added(), outcome.updated(), failedRows, lastLine);
         }
         return new ChunkProgress(true, job.cancelRequested(), job.failed());
     }

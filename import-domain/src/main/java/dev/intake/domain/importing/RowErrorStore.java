@@ -45,6 +45,18 @@ public final class RowErrorStore {
         }
     }
 
+    /** The number of the last error stored for a job, 0 when there is none. */
+    public int lastSeq(String jobId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select coalesce(max(seq), 0) from row_error where job_id = ?")) {
+            query.setString(1, jobId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     /** Up to {@code first} errors numbered after {@code afterSeq}, in order. */
     public List<RowError> page(String jobId, int afterSeq, int first) throws SQLException {
         String sql = "select line, column_name, cell_value, code, message from row_error "

@@ -29,8 +29,7 @@ public class UploadStore {
      * nothing.
      */
     public Path receive(InputStream content, long limit) throws IOException {
-        Path directory = incoming();
-        Path target = directory.resolve(UUID.randomUUID() + ".upload");
+        Path target = incoming().resolve(UUID.randomUUID() + ".upload");
         try (InputStream in = content; var out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;

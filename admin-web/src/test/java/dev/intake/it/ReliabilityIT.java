@@ -1,0 +1,176 @@
+package dev.intake.it;
+
+import static dev.intake.it.ApiImportIT.assertCounts;
+import static dev.intake.it.ApiImportIT.contactApp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Never losing work: a server killed in the middle of an import resumes it from its checkpoint; cancelling keeps
+ * what was committed; a hopeless file stops at maxErrors; concurrent imports over the same keys create no twins;
+ * an upload over the limit is refused with 413. One server of its own, with small chunks and a 4 MB upload limit.
+ */
+class ReliabilityIT {
+
+    private static IntakeServer server;
+    private static IntakeClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = IntakeServer.start(Map.of("INTAKE_CHUNK_SIZE", "500", "INTAKE_MAX_UPLOAD_MB", "4"));
+        api = server.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void resumesAnImportAfterTheServerIsKilledAndEndsWithTheSameCounts(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("crash");
+        api.defineApp(contactApp(entity));
+        Path file = GeneratedFiles.contacts(dir.resolve("crash.csv"), 0, 40_000, 1000);
+
+        String importId = api.startImport(entity, file, null);
+        JsonObject before = awaitProgress(importId, 2_000);
+        server.kill();
+        server.launch();
+        api = server.client();
+        JsonObject job = api.awaitEnd(importId);
+
+        assertEquals("COMPLETED", job.getString("status"), job.toString());
+        assertTrue(before.getInt("processed") < 40_000, "the kill came in the middle: " + before);
+        assertCounts(job, 40_000, 39_960, 0, 40);
+        assertEquals(39_960, recordCount(entity));
+        assertEquals(40, job.getJsonArray("errors").size());
+        assertEquals(1001, job.getJsonArray("errors").getJsonObject(0).getInt("line"));
+        assertUploadsRemoved();
+    }
+
+    @Test
+    void cancelStopsAtTheNextChunkAndKeepsWhatWasCommitted(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("cancel");
+        api.defineApp(contactApp(entity));
+        Path file = GeneratedFiles.contacts(dir.resolve("cancel.csv"), 0, 60_000, 0);
+
+        String importId = api.startImport(entity, file, null);
+        awaitProgress(importId, 1_000);
+        JsonObject answer = api.data("mutation($id: ID!) { cancelImport(importId: $id) { importId } }",
+                Json.createObjectBuilder().add("id", importId).build());
+        JsonObject job = api.awaitEnd(importId);
+
+        assertEquals(importId, answer.getJsonObject("cancelImport").getString("importId"));
+        assertEquals("CANCELLED", job.getString("status"));
+        assertTrue(job.getInt("processed") < 60_000, job.toString());
+        assertEquals(job.getInt("added"), recordCount(entity), "committed rows stay");
+        assertTrue(job.getString("message").contains("stay imported"), job.getString("message"));
+        assertUploadsRemoved();
+    }
+
+    @Test
+    void stopsAHopelessFileAtMaxErrors(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("hopeless");
+        api.defineApp(contactApp(entity));
+        Path file = GeneratedFiles.contacts(dir.resolve("hopeless.csv"), 0, 5_000, 1);
+
+        JsonObject job = api.importAndWait(entity, file, Json.createObjectBuilder().add("maxErrors", 50).build());
+
+        assertEquals("FAILED", job.getString("status"));
+        assertEquals(50, job.getInt("failed"), "stops at the row that reached the limit");
+        assertEquals(50, job.getInt("processed"));
+        assertTrue(job.getString("message").contains("maxErrors is 50"), job.getString("message"));
+        assertEquals(0, recordCount(entity));
+    }
+
+    @Test
+    void concurrentImportsOverTheSameKeysCreateNoDuplicates(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("race");
+        api.defineApp(contactApp(entity));
+        Path first = GeneratedFiles.contacts(dir.resolve("a.csv"), 0, 6_000, 0);
+        Path second = GeneratedFiles.contacts(dir.resolve("b.csv"), 0, 6_000, 0);
+
+        List<String> ids = Stream.of(first, second)
+                .map(file -> CompletableFuture.supplyAsync(() -> start(entity, file))).toList().stream()
+                .map(CompletableFuture::join).toList();
+        JsonObject a = api.awaitEnd(ids.get(0));
+        JsonObject b = api.awaitEnd(ids.get(1));
+
+        assertEquals("COMPLETED", a.getString("status"), a.toString());
+        assertEquals("COMPLETED", b.getString("status"), b.toString());
+        assertEquals(6_000, recordCount(entity));
+        assertEquals(6_000, a.getInt("added") + b.getInt("added"));
+        assertEquals(6_000, a.getInt("updated") + b.getInt("updated"));
+        assertEquals(0, a.getInt("failed") + b.getInt("failed"));
+    }
+
+    @Test
+    void refusesAnUploadOverTheLimitWith413AndKeepsNothing(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("large");
+        api.defineApp(contactApp(entity));
+        Path file = GeneratedFiles.contacts(dir.resolve("large.csv"), 0, 120_000, 0);
+        assertTrue(Files.size(file) > 4 * 1024 * 1024);
+
+        HttpResponse<String> response = api.upload(entity, null, file, null);
+
+        assertEquals(413, response.statusCode());
+        assertEquals("UPLOAD_TOO_LARGE", IntakeClient.errorCode(IntakeClient.json(response)));
+        assertTrue(response.body().contains("4 MB"), response.body());
+        assertEquals(0, api.data("query($e: String!) { importJobs(entity: $e) { total } }",
+                Json.createObjectBuilder().add("e", entity).build()).getJsonObject("importJobs").getInt("total"));
+        assertUploadsRemoved();
+    }
+
+    private static String start(String entity, Path file) {
+        try {
+            return api.startImport(entity, file, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the job has committed at least {@code rows} rows, and answers it as it was then. */
+    private static JsonObject awaitProgress(String importId, int rows) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject job = api.job(importId);
+            if (job.getInt("processed") >= rows) {
+                return job;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Import " + importId + " made no progress");
+    }
+
+    private static int recordCount(String entity) throws Exception {
+        return api.data("query($e: String!) { records(entity: $e, first: 1) { total } }",
+                Json.createObjectBuilder().add("e", entity).build()).getJsonObject("records").getInt("total");
+    }
+
+    private static void assertUploadsRemoved() throws Exception {
+        Path uploads = server.dataDirectory().resolve("uploads");
+        if (!Files.exists(uploads)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(uploads)) {
+            List<Path> left = files.filter(Files::isRegularFile).toList();
+            assertEquals(List.of(), left, "stored uploads are removed once a job ends");
+        }
+    }
+}

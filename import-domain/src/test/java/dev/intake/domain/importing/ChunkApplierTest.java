@@ -1,0 +1,460 @@
+package dev.intake.domain.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.intake.domain.TestDatabase;
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.app.FieldDefinition;
+import dev.intake.domain.app.FieldType;
+import dev.intake.domain.app.MatchRule;
+import dev.intake.domain.record.MatchKeys;
+import dev.intake.domain.record.RecordKey;
+import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.StoredRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The match rules of the import engine on a real database: each test gets its own migrated in-memory H2 database
+ * (JUnit makes a new instance per test) and applies its chunks each in its own committed transaction, as
+ * {@code ImportTransactions} does.
+ */
+class ChunkApplierTest {
+
+    private static final Instant MONDAY = Instant.parse("2025-03-03T09:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2025-03-04T09:00:00Z");
+
+    private final TestDatabase database = TestDatabase.migrated();
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        database.close();
+    }
+
+    @Test
+    void createsARecordWhenNoKeyMatches() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+
+        ChunkOutcome outcome = importChunk(contacts, MONDAY,
+                new ImportRow(2, Map.of("email", "ana.lima@example.com", "first_name", "Ana")));
+
+        assertEquals(new ChunkOutcome(1, 0, List.of()), outcome);
+        StoredRecord ana = onlyRecord("contact");
+        assertEquals(Map.of("email", "ana.lima@example.com", "first_name", "Ana"), ana.values());
+        assertEquals(MONDAY, ana.createdAt());
+        assertEquals(MONDAY, ana.updatedAt());
+        assertEquals(Optional.of(ana), recordMatching(contacts, Map.of("email", "ana.lima@example.com")));
+    }
+
+    @Test
+    void createsARecordWhenTheRowHasNoValueForAnyMatchRule() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("first_name", "Ana")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY, new ImportRow(2, Map.of("first_name", "Ana")));
+
+        assertEquals(new ChunkOutcome(1, 0, List.of()), outcome);
+        assertEquals(2, records("contact").size());
+    }
+
+    @Test
+    void updatesTheRecordWhoseEmailMatchesIgnoringCaseAndSurroundingSpaces() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("email", " Ana.Lima@Example.COM ", "first_name", "Ana")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("email", "ana.lima@example.com", "city", "Lisbon")));
+
+        assertEquals(new ChunkOutcome(0, 1, List.of()), outcome);
+        StoredRecord ana = onlyRecord("contact");
+        assertEquals(Map.of("email", "ana.lima@example.com", "first_name", "Ana", "city", "Lisbon"), ana.values());
+        assertEquals(MONDAY, ana.createdAt());
+        assertEquals(TUESDAY, ana.updatedAt());
+    }
+
+    @Test
+    void appliesRowsInFileOrderWithinAChunk() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+
+        ChunkOutcome outcome = importChunk(contacts, MONDAY,
+                new ImportRow(2, Map.of("email", "ana@example.com", "first_name", "Ana", "city", "Porto")),
+                new ImportRow(3, Map.of("email", "ANA@example.com", "city", "Lisbon")));
+
+        assertEquals(new ChunkOutcome(1, 1, List.of()), outcome);
+        assertEquals(Map.of("email", "ANA@example.com", "first_name", "Ana", "city", "Lisbon"),
+                onlyRecord("contact").values());
+    }
+
+    @Test
+    void appliesALaterChunkToWhatAnEarlierChunkCreated() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+
+        ChunkOutcome first = importChunk(contacts, MONDAY,
+                new ImportRow(2, Map.of("email", "ana@example.com", "city", "Porto")));
+        ChunkOutcome second = importChunk(contacts, TUESDAY,
+                new ImportRow(1002, Map.of("email", "ana@example.com", "city", "Lisbon")));
+
+        assertEquals(new ChunkOutcome(1, 0, List.of()), first);
+        assertEquals(new ChunkOutcome(0, 1, List.of()), second);
+        assertEquals(Map.of("email", "ana@example.com", "city", "Lisbon"), onlyRecord("contact").values());
+    }
+
+    @Test
+    void leavesAStoredValueUnchangedWhenTheRowHasNoValueForIt() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2,
+                Map.of("email", "ana@example.com", "first_name", "Ana", "last_name", "Lima", "city", "Porto")));
+
+        importChunk(contacts, TUESDAY, new ImportRow(2, Map.of("email", "ana@example.com", "city", "Lisbon")));
+
+        assertEquals(Map.of("email", "ana@example.com", "first_name", "Ana", "last_name", "Lima", "city", "Lisbon"),
+                onlyRecord("contact").values());
+    }
+
+    @Test
+    void decidesByExternalIdEvenWhenTheRowHasAnEmail() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("external_id"), List.of("email")));
+        importChunk(contacts, MONDAY,
+                new ImportRow(2, Map.of("external_id", "C-1", "email", "ana@example.com", "first_name", "Ana")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("external_id", "c-1", "email", "ana.lima@example.com")));
+
+        assertEquals(new ChunkOutcome(0, 1, List.of()), outcome);
+        assertEquals(Map.of("external_id", "c-1", "email", "ana.lima@example.com", "first_name", "Ana"),
+                onlyRecord("contact").values());
+    }
+
+    @Test
+    void fallsBackToEmailWhenTheRowHasNoExternalId() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("external_id"), List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("external_id", "C-1", "email", "ana@example.com")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("email", " ANA@EXAMPLE.COM", "city", "Lisbon")));
+
+        assertEquals(new ChunkOutcome(0, 1, List.of()), outcome);
+        assertEquals(Map.of("external_id", "C-1", "email", " ANA@EXAMPLE.COM", "city", "Lisbon"),
+                onlyRecord("contact").values());
+    }
+
+    @Test
+    void failsAsAmbiguousWhenExternalIdAndEmailFindDifferentRecords() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("external_id"), List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("external_id", "C-1", "email", "ana@example.com")),
+                new ImportRow(3, Map.of("external_id", "C-2", "email", "bea@example.com")));
+        List<StoredRecord> before = records("contact");
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(7, Map.of("external_id", "C-1", "email", "Bea@Example.com", "city", "Lisbon")));
+
+        assertEquals(0, outcome.added());
+        assertEquals(0, outcome.updated());
+        assertEquals(1, outcome.errors().size());
+        assertRowError(outcome.errors().get(0), 7, "Email", "Bea@Example.com", RowErrorCode.AMBIGUOUS_MATCH);
+        assertEquals(before, records("contact"));
+    }
+
+    @Test
+    void matchesOnBothValuesOfAMultiFieldRule() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("first_name", "last_name")));
+        importChunk(contacts, MONDAY,
+                new ImportRow(2, Map.of("first_name", "Ana", "last_name", "Lima", "city", "Porto")),
+                new ImportRow(3, Map.of("first_name", "Ana", "last_name", "Costa", "city", "Faro")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("first_name", " ana ", "last_name", "LIMA", "city", "Lisbon")),
+                new ImportRow(3, Map.of("first_name", "Ana", "last_name", "Souza", "city", "Braga")));
+
+        assertEquals(new ChunkOutcome(1, 1, List.of()), outcome);
+        assertEquals(3, records("contact").size());
+        assertEquals("Lisbon", cityOf(contacts, Map.of("first_name", "Ana", "last_name", "Lima")));
+        assertEquals("Faro", cityOf(contacts, Map.of("first_name", "Ana", "last_name", "Costa")));
+        assertEquals("Braga", cityOf(contacts, Map.of("first_name", "Ana", "last_name", "Souza")));
+    }
+
+    @Test
+    void failsANewRecordWithoutARequiredValue() throws SQLException {
+        AppDefinition contacts = contactsRequiringLastName();
+
+        ChunkOutcome outcome = importChunk(contacts, MONDAY,
+                new ImportRow(4, Map.of("email", "ana@example.com", "first_name", "Ana")));
+
+        assertEquals(0, outcome.added());
+        assertEquals(1, outcome.errors().size());
+        assertRowError(outcome.errors().get(0), 4, "Last name", null, RowErrorCode.REQUIRED_VALUE_MISSING);
+        assertTrue(records("contact").isEmpty());
+    }
+
+    @Test
+    void updatesARecordWithoutRepeatingItsRequiredValues() throws SQLException {
+        AppDefinition contacts = contactsRequiringLastName();
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "last_name", "Lima")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("email", "ana@example.com", "first_name", "Ana")));
+
+        assertEquals(new ChunkOutcome(0, 1, List.of()), outcome);
+        assertEquals(Map.of("email", "ana@example.com", "first_name", "Ana", "last_name", "Lima"),
+                onlyRecord("contact").values());
+    }
+
+    @Test
+    void acceptsAReferenceNamingARecordOfTheReferencedAppIgnoringCase() throws SQLException {
+        AppDefinition companies = companies();
+        AppDefinition contacts = contactsWithCompany();
+        importChunk(companies, MONDAY, new ImportRow(2, Map.of("name", "Acme Corp")));
+
+        ChunkOutcome outcome = importChunk(contacts, catalog(companies, contacts), TUESDAY,
+                new ImportRow(2, Map.of("email", "ana@example.com", "company", " ACME  corp ")));
+
+        assertEquals(new ChunkOutcome(1, 0, List.of()), outcome);
+        assertEquals(Map.of("email", "ana@example.com", "company", " ACME  corp "), onlyRecord("contact").values());
+    }
+
+    @Test
+    void failsAReferenceNamingNoRecordOfTheReferencedApp() throws SQLException {
+        AppDefinition companies = companies();
+        AppDefinition contacts = contactsWithCompany();
+        importChunk(companies, MONDAY, new ImportRow(2, Map.of("name", "Acme Corp")));
+
+        ChunkOutcome outcome = importChunk(contacts, catalog(companies, contacts), TUESDAY,
+                new ImportRow(3, Map.of("email", "ana@example.com", "company", "Globex")));
+
+        assertEquals(0, outcome.added());
+        assertEquals(1, outcome.errors().size());
+        assertRowError(outcome.errors().get(0), 3, "Company", "Globex", RowErrorCode.REFERENCE_NOT_FOUND);
+        assertTrue(records("contact").isEmpty());
+    }
+
+    @Test
+    void acceptsAReferenceToARecordThatAnEarlierRowOfTheChunkCreated() throws SQLException {
+        FieldDefinition parent = new FieldDefinition("parent", "Parent", FieldType.REFERENCE, false, false, null,
+                null, "company");
+        AppDefinition companies = new AppDefinition("company", "Companies",
+                List.of(field("name", "Name", FieldType.TEXT), parent), List.of(List.of("name")));
+
+        ChunkOutcome outcome = importChunk(companies, MONDAY, new ImportRow(2, Map.of("name", "Acme")),
+                new ImportRow(3, Map.of("name", "Acme Labs", "parent", "ACME")));
+
+        assertEquals(new ChunkOutcome(2, 0, List.of()), outcome);
+        assertEquals(Optional.of("ACME"),
+                recordMatching(companies, Map.of("name", "Acme Labs")).map(labs -> labs.values().get("parent")));
+    }
+
+    @Test
+    void movesTheStoredKeyWhenAnUpdateChangesIt() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("external_id"), List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("external_id", "C-1", "email", "ana@old.example.com")));
+        long ana = onlyRecord("contact").id();
+
+        importChunk(contacts, TUESDAY, new ImportRow(2, Map.of("external_id", "C-1", "email", "ana@new.example.com")));
+
+        assertEquals(Optional.empty(), recordMatching(contacts, Map.of("email", "ana@old.example.com")));
+        assertEquals(ana, recordMatching(contacts, Map.of("email", "ana@new.example.com")).orElseThrow().id());
+        ChunkOutcome reused = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("email", "ana@old.example.com", "first_name", "Other")));
+        assertEquals(new ChunkOutcome(1, 0, List.of()), reused);
+    }
+
+    @Test
+    void letsARecordTakeAKeyThatAnEarlierRowOfTheChunkFreed() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("external_id"), List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("external_id", "C-1", "email", "ana@example.com")),
+                new ImportRow(3, Map.of("external_id", "C-2", "email", "bea@example.com")));
+
+        ChunkOutcome outcome = importChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("external_id", "C-1", "email", "ana.lima@example.com")),
+                new ImportRow(3, Map.of("external_id", "C-2", "email", "ana@example.com")));
+
+        assertEquals(new ChunkOutcome(0, 2, List.of()), outcome);
+        assertEquals("C-1", externalIdOf(contacts, Map.of("email", "ana.lima@example.com")));
+        assertEquals("C-2", externalIdOf(contacts, Map.of("email", "ana@example.com")));
+        assertEquals(Optional.empty(), recordMatching(contacts, Map.of("email", "bea@example.com")));
+    }
+
+    @Test
+    void losesARaceForANewKeyToTheUniqueConstraintAndUpdatesWhenRetried() throws SQLException {
+        AppDefinition companies = companies();
+        AppDefinition contacts = contactsWithCompany();
+        importChunk(companies, MONDAY, new ImportRow(2, Map.of("name", "Acme")));
+        ImportRow ana = new ImportRow(2, Map.of("email", "ana@example.com", "company", "Acme", "city", "Porto"));
+        ImportRow racing = new ImportRow(9, Map.of("email", "ANA@example.com", "first_name", "Ana"));
+
+        SQLException lost = assertThrows(SQLException.class, () -> importChunk(contacts,
+                catalogRacedByAnotherImport(contacts, racing, companies, contacts), MONDAY, ana));
+        ChunkOutcome retried = importChunk(contacts, catalog(companies, contacts), TUESDAY, ana);
+
+        assertEquals("23505", lost.getSQLState());
+        assertEquals(new ChunkOutcome(0, 1, List.of()), retried);
+        assertEquals(Map.of("email", "ana@example.com", "first_name", "Ana", "company", "Acme", "city", "Porto"),
+                onlyRecord("contact").values());
+    }
+
+    @Test
+    void storesTheChunksFailedRowsAndPagesThemInOrder() throws SQLException {
+        AppDefinition contacts = contactsRequiringLastName();
+        ChunkOutcome outcome = importChunk(contacts, MONDAY,
+                new ImportRow(3, Map.of("email", "ana@example.com")),
+                new ImportRow(4, Map.of("email", "bea@example.com", "last_name", "Costa")),
+                new ImportRow(5, Map.of("email", "cai@example.com")),
+                new ImportRow(6, Map.of("email", "dina@example.com")));
+        String jobId = createJob("contact");
+
+        try (Connection connection = database.transaction()) {
+            RowErrorStore errors = new RowErrorStore(connection);
+            errors.add(jobId, 1, outcome.errors(), line -> List.of("cells of line " + line));
+            connection.commit();
+
+            assertEquals(outcome.errors().subList(0, 2), errors.page(jobId, 0, 2));
+            assertEquals(outcome.errors().subList(2, 3), errors.page(jobId, 2, 2));
+            assertTrue(errors.page(jobId, 3, 2).isEmpty());
+        }
+        assertEquals(List.of(3, 5, 6), outcome.errors().stream().map(RowError::line).toList());
+    }
+
+    private ChunkOutcome importChunk(AppDefinition app, Instant now, ImportRow... rows) throws SQLException {
+        return importChunk(app, catalog(app), now, rows);
+    }
+
+    /** Applies one chunk in a transaction of its own and commits it, or rolls it back when it fails. */
+    private ChunkOutcome importChunk(AppDefinition app, Function<String, Optional<AppDefinition>> apps, Instant now,
+            ImportRow... rows) throws SQLException {
+        try (Connection connection = database.transaction()) {
+            try {
+                ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOf(app), apps);
+                ChunkOutcome outcome = applier.apply(List.of(rows), now);
+                connection.commit();
+                return outcome;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A catalogue that, when the engine first asks it for an app (after the chunk's keys were looked up, before
+     * anything is written), lets another import commit its row on its own connection: the race the unique
+     * constraint on match keys settles.
+     */
+    private Function<String, Optional<AppDefinition>> catalogRacedByAnotherImport(AppDefinition racingApp,
+            ImportRow racingRow, AppDefinition... apps) {
+        return entity -> {
+            try {
+                importChunk(racingApp, catalog(apps), MONDAY, racingRow);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The racing import failed", e);
+            }
+            return catalog(apps).apply(entity);
+        };
+    }
+
+    private List<StoredRecord> records(String entity) throws SQLException {
+        try (Connection connection = database.transaction()) {
+            return new RecordStore(connection).page(entity, 0, 100);
+        }
+    }
+
+    private StoredRecord onlyRecord(String entity) throws SQLException {
+        List<StoredRecord> records = records(entity);
+        assertEquals(1, records.size(), () -> "records of " + entity + ": " + records);
+        return records.get(0);
+    }
+
+    /** The record that the values' deciding match rule finds, looked up through its stored key. */
+    private Optional<StoredRecord> recordMatching(AppDefinition app, Map<String, String> values) throws SQLException {
+        MatchKeys matchKeys = new MatchKeys(app);
+        MatchRule rule = matchKeys.decisiveRule(values).orElseThrow();
+        RecordKey key = new RecordKey(rule.index(), matchKeys.keyFor(rule, values).orElseThrow());
+        try (Connection connection = database.transaction()) {
+            RecordStore store = new RecordStore(connection);
+            Long id = store.findByKeys(app.entity(), Set.of(key)).get(key);
+            return id == null ? Optional.empty() : Optional.of(store.load(List.of(id)).get(id));
+        }
+    }
+
+    private String cityOf(AppDefinition app, Map<String, String> keyValues) throws SQLException {
+        return recordMatching(app, keyValues).orElseThrow().values().get("city");
+    }
+
+    private String externalIdOf(AppDefinition app, Map<String, String> keyValues) throws SQLException {
+        return recordMatching(app, keyValues).orElseThrow().values().get("external_id");
+    }
+
+    /** A queued import job, as the row errors of an import belong to one. */
+    private String createJob(String entity) throws SQLException {
+        String sql = "insert into import_job (id, entity, file_name, status, processed, added, updated, failed, "
+                + "created_by, created_at, expires_at, ignore_unknown, max_errors, checkpoint_line, cancel_requested) "
+                + "values ('job-1', ?, 'contacts.csv', 'QUEUED', 0, 0, 0, 0, 'admin', ?, ?, false, 1000, 1, false)";
+        try (Connection connection = database.transaction();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, entity);
+            insert.setTimestamp(2, Timestamp.from(MONDAY));
+            insert.setTimestamp(3, Timestamp.from(MONDAY.plusSeconds(90L * 24 * 3600)));
+            insert.executeUpdate();
+            connection.commit();
+        }
+        return "job-1";
+    }
+
+    private static void assertRowError(RowError error, int line, String column, String value, String code) {
+        assertEquals(line, error.line());
+        assertEquals(column, error.column());
+        assertEquals(value, error.value());
+        assertEquals(code, error.code());
+        assertFalse(error.message().isBlank());
+    }
+
+    private static Function<String, String> columnOf(AppDefinition app) {
+        return name -> app.field(name).map(FieldDefinition::label).orElseThrow();
+    }
+
+    private static Function<String, Optional<AppDefinition>> catalog(AppDefinition... apps) {
+        return entity -> Arrays.stream(apps).filter(app -> app.entity().equals(entity)).findFirst();
+    }
+
+    private static AppDefinition contacts(List<List<String>> matchOn) {
+        return new AppDefinition("contact", "Contacts", List.of(field("external_id", "External ID", FieldType.TEXT),
+                field("email", "Email", FieldType.EMAIL), field("first_name", "First name", FieldType.TEXT),
+                field("last_name", "Last name", FieldType.TEXT), field("city", "City", FieldType.TEXT)), matchOn);
+    }
+
+    private static AppDefinition contactsRequiringLastName() {
+        FieldDefinition lastName = new FieldDefinition("last_name", "Last name", FieldType.TEXT, true, false, null,
+                null, null);
+        return new AppDefinition("contact", "Contacts", List.of(field("email", "Email", FieldType.EMAIL),
+                field("first_name", "First name", FieldType.TEXT), lastName), List.of(List.of("email")));
+    }
+
+    private static AppDefinition contactsWithCompany() {
+        FieldDefinition company = new FieldDefinition("company", "Company", FieldType.REFERENCE, false, false, null,
+                null, "company");
+        return new AppDefinition("contact", "Contacts", List.of(field("email", "Email", FieldType.EMAIL),
+                field("first_name", "First name", FieldType.TEXT), company, field("city", "City", FieldType.TEXT)),
+                List.of(List.of("email")));
+    }
+
+    private static AppDefinition companies() {
+        return new AppDefinition("company", "Companies", List.of(field("name", "Name", FieldType.TEXT)),
+                List.of(List.of("name")));
+    }
+
+    private static FieldDefinition field(String name, String label, FieldType type) {
+        return new FieldDefinition(name, label, type, false, false, null, null, null);
+    }
+}
