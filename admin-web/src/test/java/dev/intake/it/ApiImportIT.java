@@ -130,10 +130,7 @@ class ApiImportIT {
                         .add(field("score", "NUMBER", false)))
                 .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
         Path file = dir.resolve("scores.csv");
-        Files.writeString(file, "email,score
-bad-email,lots
-ok@example.com,7
-");
+        Files.writeString(file, "email,score\nbad-email,lots\nok@example.com,7\n");
 
         JsonObject job = api.importAndWait(entity, file, null);
 
