@@ -29,12 +29,18 @@ public class AppPage implements Serializable {
     @Inject
     transient RecordService records;
 
+    @Inject
+    transient ConsoleAccess access;
+
     private String entity;
     private AppDefinition app;
     private LazyDataModel<StoredRecord> model;
 
     /** Called by the view's viewAction once the {@code entity} parameter is set. */
     public void load() throws IOException {
+        if (!access.requireHistory(entity)) {
+            return;
+        }
         app = catalog.find(entity).orElse(null);
         if (app == null) {
             NotFound.send("No app '" + entity + "'");

@@ -28,6 +28,9 @@ public class ConsoleSession {
     @Inject
     FacesContext faces;
 
+    @Inject
+    ConsoleAccess access;
+
     private List<AppDefinition> apps;
 
     public String getUsername() {
@@ -37,7 +40,7 @@ public class ConsoleSession {
 
     public List<AppDefinition> getApps() {
         if (apps == null) {
-            apps = catalog.all();
+            apps = catalog.all().stream().filter(app -> access.permissions().canSee(app.entity())).toList();
         }
         return apps;
     }

@@ -34,11 +34,18 @@ public class HistoryPage implements Serializable {
     @Inject
     transient ImportService imports;
 
+    @Inject
+    transient ConsoleAccess access;
+
     private String entity;
     private AppDefinition app;
     private LazyDataModel<ImportJob> model;
 
+    /** Called by the view's viewAction once the {@code entity} parameter is set. */
     public void load() throws IOException {
+        if (!access.requireHistory(entity)) {
+            return;
+        }
         app = catalog.find(entity).orElse(null);
         if (app == null) {
             NotFound.send("No app '" + entity + "'");

@@ -1,5 +1,8 @@
 package dev.intake.api.download;
 
+import dev.intake.domain.access.AccessAdministration;
+import dev.intake.domain.access.AccessService;
+import dev.intake.domain.access.Permissions;
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.FieldDefinition;
@@ -15,6 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
+import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,24 +45,43 @@ public class CsvDownloads extends HttpServlet {
     @Inject
     transient AppCatalog apps;
 
+    @Inject
+    transient AccessService access;
+
+    @Inject
+    transient AccessAdministration administration;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher errors = ERRORS.matcher(path);
         Matcher template = TEMPLATE.matcher(path);
+        Permissions permissions = permissionsOf(request);
         if (errors.matches()) {
-            sendFailedRows(errors.group(1), response);
+            sendFailedRows(errors.group(1), permissions, response);
         } else if (template.matches()) {
-            sendTemplate(template.group(1), response);
+            sendTemplate(template.group(1), permissions, response);
         } else {
             notFound(response, "No such download: " + path);
         }
     }
 
-    private void sendFailedRows(String importId, HttpServletResponse response) throws IOException {
+    private Permissions permissionsOf(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return access.callerOf(principal == null ? "" : principal.getName()).map(administration::permissionsOf)
+                .orElse(new Permissions(false, List.of()));
+    }
+
+    private void sendFailedRows(String importId, Permissions permissions, HttpServletResponse response)
+            throws IOException {
         Optional<ImportJob> job = imports.find(importId);
         if (job.isEmpty()) {
             notFound(response, "There is no import '" + importId + "'.");
+            return;
+        }
+        if (!permissions.canViewHistory(job.get().entity())) {
+            forbidden(response, "The failed rows of this import need the 'view history' permission on app '"
+                    + job.get().entity() + "'.");
             return;
         }
         startCsv(response, "import-" + importId + "-errors.csv");
@@ -66,8 +90,9 @@ public class CsvDownloads extends HttpServlet {
         }
     }
 
-    private void sendTemplate(String entity, HttpServletResponse response) throws IOException {
-        Optional<AppDefinition> app = apps.find(entity);
+    private void sendTemplate(String entity, Permissions permissions, HttpServletResponse response)
+            throws IOException {
+        Optional<AppDefinition> app = apps.find(entity).filter(found -> permissions.canSee(found.entity()));
         if (app.isEmpty()) {
             notFound(response, "There is no app '" + entity + "'.");
             return;
@@ -88,11 +113,20 @@ public class CsvDownloads extends HttpServlet {
     }
 
     private static void notFound(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        refuse(response, HttpServletResponse.SC_NOT_FOUND, "NOT_FOUND", message);
+    }
+
+    private static void forbidden(HttpServletResponse response, String message) throws IOException {
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", message);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", "NOT_FOUND")))).build().toString());
+                        .add("extensions", Json.createObjectBuilder().add("code", code)))).build().toString());
     }
 }

@@ -2,6 +2,7 @@ package dev.intake.api.graphql;
 
 import dev.intake.api.error.ApiRefusal;
 import dev.intake.api.error.Refusals;
+import dev.intake.domain.access.Permissions;
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.FieldDefinition;
@@ -32,15 +33,15 @@ public class AppGraphQL {
     @Query("apps")
     @Description("Every app, by entity key.")
     public @NonNull List<@NonNull AppView> apps() throws ApiRefusal {
-        caller.get();
-        return catalog.all().stream().map(AppView::of).toList();
+        Permissions permissions = caller.permissions();
+        return catalog.all().stream().filter(app -> permissions.canSee(app.entity())).map(AppView::of).toList();
     }
 
     @Query("app")
     @Description("One app by its entity key, or null when there is none.")
     public AppView app(@NonNull @Name("entity") String entity) throws ApiRefusal {
-        caller.get();
-        return catalog.find(entity).map(AppView::of).orElse(null);
+        Permissions permissions = caller.permissions();
+        return catalog.find(entity).filter(app -> permissions.canSee(app.entity())).map(AppView::of).orElse(null);
     }
 
     @Mutation("defineApp")

@@ -3,7 +3,9 @@ package dev.intake.api.graphql;
 import dev.intake.api.error.ApiRefusal;
 import dev.intake.api.error.Refusals;
 import dev.intake.domain.access.AccessService;
+import dev.intake.domain.access.AccessAdministration;
 import dev.intake.domain.access.Caller;
+import dev.intake.domain.access.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -19,7 +21,11 @@ public class CurrentCaller {
     @Inject
     AccessService access;
 
+    @Inject
+    AccessAdministration administration;
+
     private Caller caller;
+    private Permissions permissions;
 
     public Caller get() throws ApiRefusal {
         if (caller == null) {
@@ -31,6 +37,31 @@ public class CurrentCaller {
                     .orElseThrow(() -> new Refusals.Unauthenticated("The token's user no longer exists."));
         }
         return caller;
+    }
+
+    public Permissions permissions() throws ApiRefusal {
+        if (permissions == null) {
+            permissions = administration.permissionsOf(get());
+        }
+        return permissions;
+    }
+
+    /** Refuses callers who may not import into the app, naming the permission they lack. */
+    public Caller requireImport(String entity) throws ApiRefusal {
+        if (!permissions().canImport(entity)) {
+            throw new Refusals.Forbidden("Importing into '" + entity + "' needs the 'import' permission on that app,"
+                    + " which user '" + get().username() + "' does not have. An administrator grants it in a role.");
+        }
+        return get();
+    }
+
+    /** Refuses callers who may not see the app's records and import history. */
+    public Caller requireHistory(String entity) throws ApiRefusal {
+        if (!permissions().canViewHistory(entity)) {
+            throw new Refusals.Forbidden("Seeing the records and import history of '" + entity + "' needs the"
+                    + " 'view history' permission on that app, which user '" + get().username() + "' does not have.");
+        }
+        return get();
     }
 
     /** Refuses callers who are not administrators, naming the permission they lack. */

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -53,7 +54,7 @@ public class ImportGraphQL {
             String file,
             @NonNull @Name("upload") Upload upload,
             @Name("options") ImportOptionsInput options) throws ApiRefusal {
-        String requestedBy = caller.get().username();
+        String requestedBy = caller.requireImport(entity).username();
         ImportOptions readOptions = readOptions(options);
         ReceivedFile received = ReceivedFiles.take(request, upload).orElseThrow(() -> new Refusals.InvalidInput(
                 "'upload' must be a file part of this multipart request, mapped to variables.upload by 'map'."));
@@ -78,15 +79,18 @@ public class ImportGraphQL {
     @Query("importJob")
     @Description("One import job by its id, or null when there is none.")
     public ImportJobView importJob(@NonNull @Id @Name("importId") String importId) throws ApiRefusal {
-        caller.get();
-        return imports.find(importId).map(ImportJobView::of).orElse(null);
+        Optional<ImportJob> job = imports.find(importId);
+        if (job.isPresent()) {
+            caller.requireHistory(job.get().entity());
+        }
+        return job.map(ImportJobView::of).orElse(null);
     }
 
     @Query("importJobs")
     @Description("An app's import history, newest first, a page at a time.")
     public @NonNull ImportJobPage importJobs(@NonNull @Name("entity") String entity,
             @Name("first") @DefaultValue("50") Integer first, @Name("after") String after) throws ApiRefusal {
-        caller.get();
+        caller.requireHistory(entity);
         int size = Math.max(1, Math.min(first == null ? 50 : first, MAX_PAGE));
         HistoryCursor cursor = after == null ? null : HistoryCursor.decode(after)
                 .orElseThrow(() -> new Refusals.InvalidInput("'after' is not a cursor this API gave out."));
@@ -102,10 +106,10 @@ public class ImportGraphQL {
     @Description("Stops a queued or running import at its next chunk. Rows committed before that stay imported;"
             + " the job ends CANCELLED and its message says so.")
     public @NonNull ImportJobView cancelImport(@NonNull @Id @Name("importId") String importId) throws ApiRefusal {
-        String by = caller.get().username();
-        ImportJob job = imports.cancel(importId, by)
+        ImportJob found = imports.find(importId)
                 .orElseThrow(() -> new Refusals.NotFound("There is no import '" + importId + "'."));
-        return ImportJobView.of(job);
+        String by = caller.requireImport(found.entity()).username();
+        return ImportJobView.of(imports.cancel(importId, by).orElse(found));
     }
 
     @Description("The import's failed rows in the order they failed; `after` is how many to skip.")

@@ -38,7 +38,7 @@ public class RecordGraphQL {
     @Description("An app's records in the order they were created, a page at a time; pass `next` as `after`.")
     public @NonNull RecordPage records(@NonNull @Name("entity") String entity,
             @Name("first") @DefaultValue("100") Integer first, @Name("after") String after) throws ApiRefusal {
-        caller.get();
+        caller.requireHistory(entity);
         AppDefinition app = catalog.find(entity)
                 .orElseThrow(() -> new Refusals.UnknownEntity("There is no app '" + entity + "'."));
         int size = Math.max(1, Math.min(first == null ? 100 : first, MAX_PAGE));

@@ -55,6 +55,14 @@ public class UserAccount {
         this.passwordHash = hash;
     }
 
+    void changeRoles(Set<String> newRoles) {
+        this.roles = String.join(",", newRoles);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Set<String> roles() {
         return roles.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(roles.split(",")));
     }

@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 public final class SchemaMigrations {
 
     /** Every migration, oldest first. A released migration is never edited: a change is a new file. */
-    static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql", "V2__failed_row_cells.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql", "V2__failed_row_cells.sql",
+            "V3__roles_and_audit.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
