@@ -57,6 +57,42 @@ public final class HeaderMatcher {
     }
 
     /**
+     * The mapping a person chose for each column, by column index, instead of the header's names: a column left
+     * out is ignored. The same checks apply: a field mapped twice, or a required field no column fills, refuses
+     * the import; a field name the app does not have is refused too.
+     */
+    public static HeaderMapping mapExplicitly(AppDefinition app, CsvRow header, Map<Integer, String> fieldByColumn) {
+        if (header == null) {
+            throw new ImportRefusedException("INVALID_CSV", "The file has no header line: its first line must name "
+                    + "the columns.");
+        }
+        List<HeaderMapping.Column> columns = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String text = header.cell(i).replace("\uFEFF", "");
+            String fieldName = fieldByColumn.get(i);
+            FieldDefinition field = fieldName == null ? null : app.field(fieldName).orElse(null);
+            if (fieldName != null && field == null) {
+                unknown.add(fieldName);
+            }
+            columns.add(field != null ? HeaderMapping.Column.field(i, text, field)
+                    : HeaderMapping.Column.ignored(i, text));
+        }
+        refuseProblems(app, columns, unknown);
+        return new HeaderMapping(columns);
+    }
+
+    /** For each column, the field its header names, or null: what a mapping review starts from. */
+    public static List<FieldDefinition> suggest(AppDefinition app, CsvRow header) {
+        Map<String, FieldDefinition> fieldsByKey = fieldsByKey(app);
+        List<FieldDefinition> suggestions = new ArrayList<>();
+        for (String cell : header.cells()) {
+            suggestions.add(fieldsByKey.get(canonicalHeader(cell.replace("\uFEFF", ""))));
+        }
+        return suggestions;
+    }
+
+    /**
      * The form in which header cells and field names or labels are compared: without a byte-order mark, white
      * space, {@code _} or {@code -}, in lower case. A blank header gives an empty string.
      */

@@ -7,7 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -101,6 +105,10 @@ public class ImportJob {
     @Column(name = "header_cells")
     private String headerCells;
 
+    /** The column mapping a person chose, as a JSON array of field names by column (null: ignored). */
+    @Column(name = "column_mapping")
+    private String columnMapping;
+
     protected ImportJob() {
     }
 
@@ -157,6 +165,32 @@ public class ImportJob {
     /** The cells of the file's header line as read. */
     public List<String> headerCells() {
         return headerCells == null ? List.of() : CellsJson.decode(headerCells);
+    }
+
+    void recordColumnMapping(Map<Integer, String> mapping, int columns) {
+        if (mapping == null) {
+            return;
+        }
+        List<String> byColumn = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            byColumn.add(mapping.get(i));
+        }
+        columnMapping = CellsJson.encode(byColumn);
+    }
+
+    /** The chosen mapping by column index, or empty when the header's names decide. */
+    public Optional<Map<Integer, String>> columnMapping() {
+        if (columnMapping == null) {
+            return Optional.empty();
+        }
+        List<String> byColumn = CellsJson.decode(columnMapping);
+        Map<Integer, String> mapping = new HashMap<>();
+        for (int i = 0; i < byColumn.size(); i++) {
+            if (!byColumn.get(i).isEmpty()) {
+                mapping.put(i, byColumn.get(i));
+            }
+        }
+        return Optional.of(mapping);
     }
 
     void requestCancel() {

@@ -84,7 +84,8 @@ public class ImportRunner {
         }
         CsvFormat format = CsvFormatDetector.detect(upload, job.options());
         try (CsvRowReader reader = CsvRowReader.open(upload, format)) {
-            HeaderMapping mapping = HeaderMatcher.match(app, reader.next(), job.options().ignoreUnknownColumns());
+            HeaderMapping mapping = ImportService.mapColumns(app, reader.next(), job.options(),
+                    job.columnMapping().orElse(null));
             RowConverter converter = new RowConverter(mapping, new ValueConverter(job.options()));
             return applyChunks(job, app, reader, converter, columnNames(mapping));
         }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -83,11 +84,18 @@ public class ImportService {
             if (header == null) {
                 throw new ImportRefusedException("INVALID_CSV", "The file has no header line.");
             }
-            HeaderMatcher.match(app, header, request.options().ignoreUnknownColumns());
+            mapColumns(app, header, request.options(), request.columnMapping());
             return header;
         } catch (IOException e) {
             throw new ImportRefusedException("INVALID_CSV", "The file could not be read: " + e.getMessage());
         }
+    }
+
+    /** The header's names decide, unless a person chose the mapping column by column. */
+    static HeaderMapping mapColumns(AppDefinition app, CsvRow header, ImportOptions options,
+            Map<Integer, String> chosen) {
+        return chosen == null ? HeaderMatcher.match(app, header, options.ignoreUnknownColumns())
+                : HeaderMatcher.mapExplicitly(app, header, chosen);
     }
 
     private ImportJob queue(ImportRequest request, CsvFormat format, CsvRow header) {
@@ -99,6 +107,7 @@ public class ImportService {
         ImportJob job = new ImportJob(request.entity(), request.fileName(), request.requestedBy(), asRead,
                 format.charset().name(), now, expires);
         job.recordHeader(header.cells());
+        job.recordColumnMapping(request.columnMapping(), header.size());
         Path stored = uploads.keepFor(job.id(), request.upload());
         job.storeUploadAt(stored.toString());
         try {
