@@ -20,7 +20,7 @@ public class LoginThrottle {
     private final ConcurrentMap<String, Integer> failures = new ConcurrentHashMap<>();
 
     void waitBeforeAttempt(String username) {
-        long delay = delayFor(failures.getOrDefault(key(username), 0)).toMillis();
+        long delay = pendingDelay(username).toMillis();
         if (delay == 0) {
             return;
         }
@@ -40,6 +40,11 @@ public class LoginThrottle {
 
     void recordSuccess(String username) {
         failures.remove(key(username));
+    }
+
+    /** How long the next attempt for this user name will wait. */
+    Duration pendingDelay(String username) {
+        return delayFor(failures.getOrDefault(key(username), 0));
     }
 
     static Duration delayFor(int failureCount) {
