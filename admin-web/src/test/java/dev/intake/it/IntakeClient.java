@@ -57,7 +57,8 @@ public final class IntakeClient {
      */
     public HttpResponse<String> postRaw(String contentType, byte[] body, boolean expectContinue)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/graphql")).expectContinue(expectContinue)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/graphql"))
+                .expectContinue(expectContinue)
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {

@@ -31,9 +31,10 @@ public class LoginPage {
 
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        AuthenticationParameters parameters = AuthenticationParameters.withParams().newAuthentication(true)
+                .credential(new UsernamePasswordCredential(username, new Password(password)));
         AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(username, new Password(password))));
+                (HttpServletResponse) external.getResponse(), parameters);
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + "/index.xhtml");
             faces.responseComplete();

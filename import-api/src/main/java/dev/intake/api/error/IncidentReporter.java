@@ -27,7 +27,8 @@ public class IncidentReporter {
             throw refusal;
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "INTAKE-110 " + invocation.getMethod().getName() + " failed, incident " + incident, e);
+            String operation = invocation.getMethod().getName();
+            LOG.log(Level.SEVERE, "INTAKE-110 " + operation + " failed, incident " + incident, e);
             throw new Refusals.Internal("An internal error stopped this request (incident " + incident
                     + "). Nothing was changed by the failed step; an administrator can find the cause in the log.");
         }

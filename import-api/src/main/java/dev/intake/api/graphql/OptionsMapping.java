@@ -14,7 +14,8 @@ final class OptionsMapping {
             return ImportOptions.defaults();
         }
         return new ImportOptions(delimiter(input.delimiter), blankToNull(input.encoding),
-                blankToNull(input.dateFormat), blankToNull(input.locale), Boolean.TRUE.equals(input.ignoreUnknownColumns),
+                blankToNull(input.dateFormat), blankToNull(input.locale),
+                Boolean.TRUE.equals(input.ignoreUnknownColumns),
                 maxErrors(input.maxErrors));
     }
 

@@ -21,7 +21,8 @@ public record HistoryCursor(Instant createdAt, String jobId) {
     public static Optional<HistoryCursor> decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
-            Instant at = Instant.ofEpochMilli(Long.parseLong(parts[0])).plusNanos(Integer.parseInt(parts[1]) % 1_000_000);
+            Instant at = Instant.ofEpochMilli(Long.parseLong(parts[0]))
+                    .plusNanos(Integer.parseInt(parts[1]) % 1_000_000);
             return Optional.of(new HistoryCursor(at, parts[2]));
         } catch (RuntimeException e) {
             return Optional.empty();

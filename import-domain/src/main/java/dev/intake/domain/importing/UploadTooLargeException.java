@@ -9,7 +9,8 @@ public class UploadTooLargeException extends ImportRefusedException {
 
     public UploadTooLargeException(long limit) {
         super("UPLOAD_TOO_LARGE", "The upload is larger than the limit of " + limit + " bytes ("
-                + (limit / (1024 * 1024)) + " MB). Split the file or ask an administrator to raise INTAKE_MAX_UPLOAD_MB.");
+                + (limit / (1024 * 1024)) + " MB). Split the file or ask an administrator to raise"
+                + " INTAKE_MAX_UPLOAD_MB.");
         this.limit = limit;
     }
 

@@ -218,7 +218,8 @@ public final class RecordStore {
     }
 
     public long count(String entity) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select count(*) from crm_record where entity = ?")) {
+        String sql = "select count(*) from crm_record where entity = ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, entity);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
