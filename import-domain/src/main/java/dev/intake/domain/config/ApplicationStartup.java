@@ -3,6 +3,7 @@ package dev.intake.domain.config;
 import dev.intake.domain.access.AccessService;
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.retention.RetentionTask;
 import dev.intake.domain.schema.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class ApplicationStartup {
     @Inject
     ImportService imports;
 
+    @Inject
+    RetentionTask retention;
+
     /**
      * Called by the web module when it starts, where the component's naming context is in place (a CDI
      * {@code @Initialized} observer runs too early on Payara for the persistence context to be looked up).
@@ -38,6 +42,7 @@ public class ApplicationStartup {
         apps.ensureDefaults();
         access.bootstrapAdmin().ifPresent(ApplicationStartup::tellOperator);
         imports.resumeUnfinished();
+        retention.schedule();
         LOG.info("INTAKE-003 Intake is ready");
     }
 

@@ -32,6 +32,7 @@ import java.util.function.Function;
 public final class ChunkApplier {
 
     private final AppDefinition app;
+    private final List<FieldDefinition> fields;
     private final MatchKeys matchKeys;
     private final RecordStore store;
     private final Function<String, String> columnOfField;
@@ -49,6 +50,7 @@ public final class ChunkApplier {
     public ChunkApplier(AppDefinition app, RecordStore store, Function<String, String> columnOfField,
             Function<String, Optional<AppDefinition>> apps) {
         this.app = app;
+        this.fields = app.fields();
         this.matchKeys = new MatchKeys(app);
         this.store = store;
         this.columnOfField = columnOfField;
@@ -83,7 +85,7 @@ public final class ChunkApplier {
     /** Answers true when the row created a record, false when it updated one, empty when it failed. */
     private Optional<Boolean> applyRow(ImportRow row, Instant now, List<RowError> errors) throws SQLException {
         Map<Integer, String> rowKeys = matchKeys.allKeys(row.values());
-        Long target = matchRecord(row, rowKeys);
+        Long target = matchRecord(rowKeys);
         checkKeyConflicts(row, rowKeys, target, errors);
         checkReferences(row, errors);
         if (target == null) {
@@ -104,17 +106,20 @@ public final class ChunkApplier {
         return Optional.of(target == null);
     }
 
-    private Long matchRecord(ImportRow row, Map<Integer, String> rowKeys) {
-        Optional<MatchRule> decisive = matchKeys.decisiveRule(row.values());
-        return decisive.map(rule -> keyIndex.get(new RecordKey(rule.index(), rowKeys.get(rule.index()))))
-                .orElse(null);
+    /** The record the row's decisive rule finds: the first rule with all its values, as the keys are ordered. */
+    private Long matchRecord(Map<Integer, String> rowKeys) {
+        if (rowKeys.isEmpty()) {
+            return null;
+        }
+        Map.Entry<Integer, String> decisive = rowKeys.entrySet().iterator().next();
+        return keyIndex.get(new RecordKey(decisive.getKey(), decisive.getValue()));
     }
 
     private void checkKeyConflicts(ImportRow row, Map<Integer, String> rowKeys, Long target, List<RowError> errors) {
         for (Map.Entry<Integer, String> key : rowKeys.entrySet()) {
             Long holder = keyIndex.get(new RecordKey(key.getKey(), key.getValue()));
             if (holder != null && !holder.equals(target)) {
-                errors.add(ambiguity(row, app.matchRules().get(key.getKey()), holder, target));
+                errors.add(ambiguity(row, matchKeys.rules().get(key.getKey()), holder, target));
                 return;
             }
         }
@@ -131,7 +136,7 @@ public final class ChunkApplier {
     }
 
     private void checkRequiredValues(ImportRow row, List<RowError> errors) {
-        for (FieldDefinition field : app.fields()) {
+        for (FieldDefinition field : fields) {
             if (field.required() && !row.values().containsKey(field.name())) {
                 errors.add(new RowError(row.line(), columnOfField.apply(field.name()), null,
                         RowErrorCode.REQUIRED_VALUE_MISSING, "'" + field.label()
@@ -141,7 +146,7 @@ public final class ChunkApplier {
     }
 
     private void checkReferences(ImportRow row, List<RowError> errors) {
-        for (FieldDefinition field : app.fields()) {
+        for (FieldDefinition field : fields) {
             String value = row.values().get(field.name());
             if (field.type() != FieldType.REFERENCE || value == null) {
                 continue;
@@ -164,7 +169,7 @@ public final class ChunkApplier {
             return true;
         }
         return app.entity().equals(entity)
-                && app.matchRules().stream().anyMatch(rule -> keyIndex.containsKey(new RecordKey(rule.index(), key)));
+                && matchKeys.rules().stream().anyMatch(rule -> keyIndex.containsKey(new RecordKey(rule.index(), key)));
     }
 
     private WorkingRecord create(Instant now) throws SQLException {
@@ -189,7 +194,7 @@ public final class ChunkApplier {
         for (RecordKey key : newKeys) {
             Long holder = keyIndex.get(key);
             if (holder != null && holder != record.id) {
-                errors.add(ambiguity(row, app.matchRules().get(key.rule()), holder, record.id));
+                errors.add(ambiguity(row, matchKeys.rules().get(key.rule()), holder, record.id));
                 if (record.isNew && record.values.isEmpty()) {
                     working.remove(record.id);
                 }
@@ -233,7 +238,7 @@ public final class ChunkApplier {
     }
 
     private void lookUpReferences(List<ImportRow> rows) throws SQLException {
-        for (FieldDefinition field : app.fields()) {
+        for (FieldDefinition field : fields) {
             if (field.type() != FieldType.REFERENCE || field.reference() == null) {
                 continue;
             }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a record's values into the keys its app's match rules find it by. A key joins the values of a rule's
@@ -18,10 +20,14 @@ public final class MatchKeys {
 
     private static final char FIELD_SEPARATOR = '\u001f';
 
-    private final AppDefinition app;
+    private final List<MatchRule> rules;
+    private final Set<String> caseSensitiveFields;
 
+    /** Reads the app's rules and field types once: keys are computed for every row of an import. */
     public MatchKeys(AppDefinition app) {
-        this.app = app;
+        this.rules = app.matchRules();
+        this.caseSensitiveFields = app.fields().stream().filter(field -> !field.type().matchesIgnoringCase())
+                .map(FieldDefinition::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The key of one rule, when every field of the rule has a value. */
@@ -43,7 +49,7 @@ public final class MatchKeys {
     /** Every key the values give, by rule index, in rule order. */
     public Map<Integer, String> allKeys(Map<String, String> values) {
         Map<Integer, String> keys = new LinkedHashMap<>();
-        for (MatchRule rule : app.matchRules()) {
+        for (MatchRule rule : rules) {
             keyFor(rule, values).ifPresent(key -> keys.put(rule.index(), key));
         }
         return keys;
@@ -51,18 +57,35 @@ public final class MatchKeys {
 
     /** The first rule whose fields all have values in the row: the rule that decides which record it updates. */
     public Optional<MatchRule> decisiveRule(Map<String, String> values) {
-        List<MatchRule> rules = app.matchRules();
         return rules.stream().filter(rule -> keyFor(rule, values).isPresent()).findFirst();
     }
 
     private String normalise(String fieldName, String value) {
-        boolean ignoreCase = app.field(fieldName).map(FieldDefinition::type)
-                .map(type -> type.matchesIgnoringCase()).orElse(true);
-        return ignoreCase ? foldForMatching(value) : value.strip();
+        return caseSensitiveFields.contains(fieldName) ? value.strip() : foldForMatching(value);
     }
 
     /** Lower case, surrounding spaces removed and inner runs of white space folded to one space. */
     public static String foldForMatching(String value) {
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String stripped = value.strip();
+        StringBuilder folded = new StringBuilder(stripped.length());
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c)) {
+                inSpace = true;
+                continue;
+            }
+            if (inSpace) {
+                folded.append(' ');
+                inSpace = false;
+            }
+            folded.append(c);
+        }
+        return folded.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The rules, in order. */
+    public List<MatchRule> rules() {
+        return rules;
     }
 }
