@@ -11,8 +11,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads and writes records and their match keys with plain JDBC on a connection the caller owns, so that a chunk
@@ -28,6 +30,7 @@ public final class RecordStore {
     private static final int IN_LIST_SIZE = 500;
 
     private final Connection connection;
+    private Boolean h2;
     private long nextId;
     private long lastIdOfBlock = -1;
 
@@ -35,40 +38,63 @@ public final class RecordStore {
         this.connection = connection;
     }
 
-    /** The record ids that the given keys of an app point to. */
+    /**
+     * The record ids that the given keys of an app point to: one indexed query per rule (and per few hundred
+     * keys), since the primary key leads with entity and rule.
+     */
     public Map<RecordKey, Long> findByKeys(String entity, Collection<RecordKey> keys) throws SQLException {
+        Map<Integer, List<String>> valuesByRule = new TreeMap<>();
+        keys.forEach(key -> valuesByRule.computeIfAbsent(key.rule(), rule -> new ArrayList<>()).add(key.value()));
         Map<RecordKey, Long> found = new HashMap<>();
-        List<String> values = keys.stream().map(RecordKey::value).distinct().toList();
-        for (List<String> slice : slices(values)) {
-            String sql = "select rule_no, key_value, record_id from crm_record_key where entity = ? and key_value in ("
-                    + placeholders(slice.size()) + ")";
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setString(1, entity);
-                for (int i = 0; i < slice.size(); i++) {
-                    query.setString(i + 2, slice.get(i));
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(new RecordKey(rows.getInt(1), rows.getString(2)), rows.getLong(3));
-                    }
+        for (Map.Entry<Integer, List<String>> rule : valuesByRule.entrySet()) {
+            for (List<String> slice : slices(rule.getValue().stream().distinct().toList())) {
+                findInRule(entity, rule.getKey(), slice, found);
+            }
+        }
+        return found;
+    }
+
+    private void findInRule(String entity, int rule, List<String> values, Map<RecordKey, Long> found)
+            throws SQLException {
+        String sql = isH2()
+                ? "select k.key_value, k.record_id from table(v varchar = ?) t join crm_record_key k"
+                        + " on k.entity = ? and k.rule_no = ? and k.key_value = t.v"
+                : "select key_value, record_id from crm_record_key where key_value = any(?) and entity = ?"
+                        + " and rule_no = ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf("varchar", values.toArray()));
+            query.setString(2, entity);
+            query.setInt(3, rule);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.put(new RecordKey(rule, rows.getString(1)), rows.getLong(2));
                 }
             }
         }
-        found.keySet().retainAll(keys);
-        return found;
+    }
+
+    /**
+     * H2 uses an index for a list of values only when they arrive as a table to join; PostgreSQL does for
+     * {@code = any(array)}. Both get the list as one array parameter.
+     */
+    private boolean isH2() throws SQLException {
+        if (h2 == null) {
+            h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+        }
+        return h2;
     }
 
     /** Which of the given key values some record of the app holds, under any of its match rules. */
     public Set<String> existingKeyValues(String entity, Collection<String> keyValues) throws SQLException {
         Set<String> existing = new HashSet<>();
+        String sql = isH2()
+                ? "select k.key_value from table(v varchar = ?) t join crm_record_key k"
+                        + " on k.entity = ? and k.key_value = t.v"
+                : "select key_value from crm_record_key where key_value = any(?) and entity = ?";
         for (List<String> slice : slices(List.copyOf(new HashSet<>(keyValues)))) {
-            String sql = "select key_value from crm_record_key where entity = ? and key_value in ("
-                    + placeholders(slice.size()) + ")";
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setString(1, entity);
-                for (int i = 0; i < slice.size(); i++) {
-                    query.setString(i + 2, slice.get(i));
-                }
+                query.setArray(1, connection.createArrayOf("varchar", slice.toArray()));
+                query.setString(2, entity);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         existing.add(rows.getString(1));
