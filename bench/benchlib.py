@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Helpers of bench/import-benchmark: generating the contacts files and reading the measurements.
+
+Standard library only. Subcommands:
+  generate ROWS SEED_FILE MIXED_FILE      seed file of ROWS/2 contacts, mixed file of ROWS rows (half updates)
+  job FIELD                               reads an importJob GraphQL answer on stdin, prints one field
+  seconds ISO_A ISO_B                     ISO_B - ISO_A in seconds
+  strace-upload STRACE_FILE               end of upload -> first answer byte, from an strace -ttt log of curl
+  jstat-peak JSTAT_FILE                   peak used heap (S0U+S1U+EU+OU) in MiB from `jstat -gc` output
+  gclog-peak GC_LOG FROM_LINE TO_LINE     peak heap after GC in MiB from G1 `-Xlog:gc` lines in a range
+  rss-peak RSS_FILE                       peak VmRSS in MiB from `grep VmRSS /proc/PID/status` samples
+  psql-times PSQL_OUT                     the `\\timing` figures of a psql run, in seconds, one per line
+  jfr-top JFR_PRINT_FILE N                top frames and top Intake/driver frames from `jfr print` samples
+"""
+import random
+import re
+import sys
+from datetime import datetime
+
+FIRST = ["maria", "john", "ana", "peter", "li", "fatima", "olga", "james", "sofia", "ahmed", "emma", "lucas",
+         "yuki", "noah", "chloe", "ivan", "lena", "omar", "paula", "tomas"]
+LAST = ["garcia", "smith", "lima", "mueller", "wang", "khan", "novak", "brown", "rossi", "haddad", "martin",
+        "silva", "tanaka", "jones", "dubois", "petrov", "meyer", "ali", "costa", "berg"]
+TITLES = ["Sales Manager", "Engineer", "Buyer", "CFO", "Account Executive", "Office Manager", "Consultant",
+          "Head of IT", "Analyst", "Director"]
+CITIES = [("Lisbon", "Portugal"), ("Berlin", "Germany"), ("Madrid", "Spain"), ("Paris", "France"),
+          ("Rome", "Italy"), ("Vienna", "Austria"), ("Oslo", "Norway"), ("Porto", "Portugal"),
+          ("Lyon", "France"), ("Hamburg", "Germany")]
+HEADER = "email,first_name,last_name,phone,job_title,city,country,notes\n"
+
+
+def email(i):
+    # first.last.N@domain: the key order differs from the file order, as with real addresses
+    return f"{FIRST[(i * 7) % 20]}.{LAST[(i * 13) % 20]}.{i}@example-{i % 97}.com"
+
+
+def row(i, version, rnd):
+    city, country = CITIES[rnd.randrange(10)]
+    first = FIRST[(i * 7) % 20].capitalize()
+    last = LAST[(i * 13) % 20].capitalize()
+    return (f"{email(i)},{first},{last},+351 21 {rnd.randrange(1000000, 9999999)},"
+            f"{TITLES[rnd.randrange(10)]},{city},{country},v{version} customer since {2000 + i % 25}\n")
+
+
+def generate(rows, seed_path, mixed_path):
+    half = rows // 2
+    rnd = random.Random(42)
+    with open(seed_path, "w", newline="") as seed:
+        seed.write(HEADER)
+        for i in range(half):
+            seed.write(row(i, 1, rnd))
+    # rows alternate: an update of seeded contact k, then new contact half + k
+    with open(mixed_path, "w", newline="") as mixed:
+        mixed.write(HEADER)
+        for k in range(rows - half):
+            if k < half:
+                mixed.write(row(k, 2, rnd))
+            mixed.write(row(half + k, 2, rnd))
+
+
+def job_field(field):
+    import json
+    answer = json.load(sys.stdin)
+    if answer.get("errors"):
+        raise SystemExit("GraphQL error: " + json.dumps(answer["errors"]))
+    data = answer["data"]
+    job = data.get("importJob") or data.get("importEntities")
+    value = job.get(field) if job else None
+    print("" if value is None else value)
+
+
+def iso(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def strace_upload(path):
+    """Upload end = last send/write on the socket; answer = first successful recv after it."""
+    last_send = None
+    first_recv = None
+    fds = set()
+    lines = open(path).read().splitlines()
+    for line in lines:
+        m = re.match(r"\s*(?:\d+\s+)?(\d+\.\d+)\s+(\w+)\((\d+)?", line)
+        if not m:
+            continue
+        t, call, fd = float(m.group(1)), m.group(2), m.group(3)
+        if call == "connect":
+            fds.add(fd)
+    for line in lines:
+        m = re.match(r"\s*(?:\d+\s+)?(\d+\.\d+)\s+(\w+)\((\d+),.*=\s*(-?\d+)", line)
+        if not m:
+            continue
+        t, call, fd, ret = float(m.group(1)), m.group(2), m.group(3), int(m.group(4))
+        if fds and fd not in fds:
+            continue
+        if call in ("sendto", "write", "sendmsg", "writev") and ret > 0:
+            last_send = t
+            first_recv = None
+        elif call in ("recvfrom", "read", "recvmsg") and ret > 0 and last_send is not None and first_recv is None:
+            first_recv = t
+    if last_send is None or first_recv is None:
+        print("")
+    else:
+        print(f"{first_recv - last_send:.3f}")
+
+
+def jstat_peak(path):
+    header = None
+    peak = 0.0
+    for line in open(path):
+        cols = line.split()
+        if not cols:
+            continue
+        if "EU" in cols:
+            header = cols
+            continue
+        if header is None or len(cols) != len(header):
+            continue
+        try:
+            get = {name: float(value) for name, value in zip(header, cols)}
+        except ValueError:
+            continue
+        peak = max(peak, get["S0U"] + get["S1U"] + get["EU"] + get["OU"])
+    print(f"{peak / 1024:.0f}")
+
+
+def gclog_peak(path, start, end):
+    peak = 0.0
+    with open(path) as log:
+        for number, line in enumerate(log, 1):
+            if number <= start or number > end:
+                continue
+            m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
+            if m and "Pause" in line:
+                peak = max(peak, float(m.group(2)))
+    print(f"{peak:.0f}")
+
+
+def rss_peak(path):
+    peak = 0
+    for line in open(path):
+        m = re.search(r"VmRSS:\s+(\d+)\s+kB", line)
+        if m:
+            peak = max(peak, int(m.group(1)))
+    print(f"{peak / 1024:.0f}")
+
+
+def psql_times(path):
+    for line in open(path):
+        m = re.match(r"Time: ([\d.]+) ms", line)
+        if m:
+            print(f"{float(m.group(1)) / 1000:.3f}")
+
+
+def jfr_top(path, n):
+    """Aggregates `jfr print --stack-depth 64 --events jdk.ExecutionSample` output: on-CPU samples of the import
+    thread, by leaf frame and by project frame anywhere on the stack (inclusive)."""
+    from collections import Counter
+    stacks = []
+    frames = None
+    thread = ""
+    in_stack = False
+    for line in open(path):
+        stripped = line.strip()
+        if stripped.startswith(("jdk.ExecutionSample", "jdk.NativeMethodSample")):
+            if frames is not None:
+                stacks.append((thread, frames))
+            frames, thread, in_stack = [], "", False
+        elif stripped.startswith("sampledThread"):
+            thread = stripped
+        elif stripped.startswith("stackTrace = ["):
+            in_stack = True
+        elif stripped == "]":
+            in_stack = False
+        elif in_stack and frames is not None and stripped and stripped != "...":
+            frames.append(re.sub(r"\s+line:.*$", "", stripped))
+    if frames is not None:
+        stacks.append((thread, frames))
+    imports = [f for t, f in stacks if "managedThreadFactory" in t]
+    total = max(len(imports), 1)
+    print(f"{len(stacks)} samples, {len(imports)} on the import thread (managed executor); percentages of the latter")
+    print("-- leaf frames --")
+    for frame, count in Counter(f[0] for f in imports if f).most_common(n):
+        print(f"{100.0 * count / total:5.1f}%  {frame}")
+    print("-- dev.intake / org.postgresql / jakarta.json frames anywhere on the stack (inclusive) --")
+    inclusive = Counter()
+    for f in imports:
+        for frame in set(f):
+            if frame.startswith(("dev.intake.", "org.postgresql.", "jakarta.json.")):
+                inclusive[frame] += 1
+    for frame, count in inclusive.most_common(n):
+        print(f"{100.0 * count / total:5.1f}%  {frame}")
+
+
+def main(argv):
+    command = argv[1]
+    if command == "generate":
+        generate(int(argv[2]), argv[3], argv[4])
+    elif command == "job":
+        job_field(argv[2])
+    elif command == "seconds":
+        print(f"{(iso(argv[3]) - iso(argv[2])).total_seconds():.3f}")
+    elif command == "strace-upload":
+        strace_upload(argv[2])
+    elif command == "jstat-peak":
+        jstat_peak(argv[2])
+    elif command == "gclog-peak":
+        gclog_peak(argv[2], int(argv[3]), int(argv[4]))
+    elif command == "rss-peak":
+        rss_peak(argv[2])
+    elif command == "psql-times":
+        psql_times(argv[2])
+    elif command == "jfr-top":
+        jfr_top(argv[2], int(argv[3]))
+    else:
+        raise SystemExit("unknown command " + command)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
