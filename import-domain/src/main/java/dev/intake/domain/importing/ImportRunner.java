@@ -120,6 +120,7 @@ public class ImportRunner {
         final List<RowError> errors = new ArrayList<>();
         final Map<Integer, List<String>> cellsByLine = new HashMap<>();
         int failedRows;
+        int committed;
 
         Chunk(int size, int errorsAllowed) {
             this.size = size;
@@ -155,6 +156,9 @@ public class ImportRunner {
             Function<String, String> columnOfField) throws Exception {
         ChunkProgress progress = applyWithRetry(job.id(), app, chunk, lastLine, columnOfField);
         chunk.clear();
+        if (isPowerOfTen(++chunk.committed)) {
+            transactions.refreshStatistics();
+        }
         chunk.errorsAllowed = job.options().maxErrors() - progress.failed();
         if (!progress.stillRunning() || progress.cancelRequested()) {
             return new Ending(ImportStatus.CANCELLED, "Cancelled at line " + lastLine
@@ -186,6 +190,15 @@ public class ImportRunner {
                 LOG.log(Level.FINE, e, () -> "Chunk of import " + jobId + " retried after attempt " + failedAttempt);
             }
         }
+    }
+
+    /** Chunks 1, 10, 100, ...: the table has grown tenfold since the statistics were last refreshed. */
+    private static boolean isPowerOfTen(int count) {
+        int rest = count;
+        while (rest % 10 == 0) {
+            rest /= 10;
+        }
+        return rest == 1;
     }
 
     private static Function<String, String> columnNames(HeaderMapping mapping) {

@@ -81,6 +81,13 @@ public class ImportTransactions {
         return new ChunkProgress(true, job.cancelRequested(), job.failed());
     }
 
+    /** See {@link RecordStore#refreshStatistics()}; outside the chunks' transactions, so it never holds them. */
+    public void refreshStatistics() throws SQLException {
+        try (Connection connection = database.connection()) {
+            new RecordStore(connection).refreshStatistics();
+        }
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(String jobId, ImportStatus end, String message) {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,6 +104,20 @@ public final class RecordStore {
             }
         }
         return existing;
+    }
+
+    /**
+     * Refreshes the planner's statistics of the record tables on PostgreSQL. An import into an empty app would
+     * otherwise keep plans made for empty tables (scans) while the tables grow by the thousand.
+     */
+    public void refreshStatistics() throws SQLException {
+        if (isH2()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze crm_record_key");
+            statement.execute("analyze crm_record");
+        }
     }
 
     /** The records with the given ids, by id. */
