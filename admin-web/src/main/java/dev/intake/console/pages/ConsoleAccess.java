@@ -65,11 +65,22 @@ public class ConsoleAccess {
 
     /** Ends the request with 403 unless the user may see the app's records and history; answers whether it may. */
     public boolean requireHistory(String entity) throws IOException {
-        if (canViewHistory(entity)) {
-            return true;
-        }
+        return canViewHistory(entity) || forbid("You may not see app '" + entity + "'.");
+    }
+
+    /** Ends the request with 403 unless the user may import into the app; answers whether it may. */
+    public boolean requireImport(String entity) throws IOException {
+        return canImport(entity) || forbid("You may not import into app '" + entity + "'.");
+    }
+
+    /** Ends the request with 403 unless the user is an administrator; answers whether they are. */
+    public boolean requireAdmin() throws IOException {
+        return isAdmin() || forbid("This page is for administrators.");
+    }
+
+    private static boolean forbid(String reason) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().responseSendError(403, "You may not see app '" + entity + "'.");
+        faces.getExternalContext().responseSendError(403, reason);
         faces.responseComplete();
         return false;
     }

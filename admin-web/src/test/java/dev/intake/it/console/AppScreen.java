@@ -8,7 +8,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Page object of an app's page: its records and the Import button at the top right. */
+/** Page object of an app's page: its records, the Import button at the top right and the history link. */
 final class AppScreen {
 
     private final WebDriver driver;
@@ -31,8 +31,21 @@ final class AppScreen {
         return driver.findElement(By.id("import-button"));
     }
 
-    HistoryScreen clickImport() {
+    boolean hasImportButton() {
+        return !driver.findElements(By.id("import-button")).isEmpty();
+    }
+
+    boolean hasHistoryLink() {
+        return !driver.findElements(By.id("history-link")).isEmpty();
+    }
+
+    ImportScreen clickImport() {
         importButton().click();
+        return new ImportScreen(driver);
+    }
+
+    HistoryScreen openHistory() {
+        driver.findElement(By.id("history-link")).click();
         return new HistoryScreen(driver);
     }
 }

@@ -1,6 +1,7 @@
 package dev.intake.it.console;
 
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,6 +20,12 @@ final class AppsScreen {
 
     String signedInUser() {
         return driver.findElement(By.id("signed-in-user")).getText();
+    }
+
+    /** The links of the top bar's settings navigation that this user sees, by id. */
+    List<String> settingsLinks() {
+        return driver.findElements(By.cssSelector(".admin-nav a")).stream().map(link -> link.getAttribute("id"))
+                .toList();
     }
 
     AppScreen openApp(String label) {

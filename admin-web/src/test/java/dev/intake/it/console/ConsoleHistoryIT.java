@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** The console in a real headless Chromium: sign in, open an app, press Import, read the history. */
+/** The console in a real headless Chromium: sign in, open an app, read its import history. */
 class ConsoleHistoryIT {
 
     private static IntakeServer server;
@@ -62,7 +62,7 @@ class ConsoleHistoryIT {
         assertEquals(2, app.recordRows().size());
         assertTrue(app.importButton().getLocation().getX() > 700, "Import sits at the top right");
 
-        HistoryScreen history = app.clickImport();
+        HistoryScreen history = app.openHistory();
         List<Map<String, String>> rows = history.rows();
         assertEquals(1, rows.size());
         Map<String, String> row = rows.get(0);

@@ -1,0 +1,57 @@
+package dev.intake.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.intake.it.AppFixtures;
+import dev.intake.it.IntakeClient;
+import dev.intake.it.IntakeServer;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** A token made in the console works against the API until it is revoked in the console. */
+class ConsoleTokensIT {
+
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void browser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        driver.quit();
+    }
+
+    @Test
+    void createsATokenShownOnceThatTheApiAcceptsUntilItIsRevoked() throws Exception {
+        IntakeServer server = IntakeServer.shared();
+        String username = AppFixtures.uniqueEntity("tokens");
+        ConsoleFixtures.saveUser(server.client(), username, "importer");
+        LoginScreen.open(driver, server.baseUri()).signIn(username, ConsoleFixtures.PASSWORD);
+
+        TokensScreen tokens = TokensScreen.open(driver, server.baseUri());
+        String token = tokens.create("ERP export");
+        assertTrue(token.length() >= 20, token);
+        assertEquals("active", tokens.status("ERP export"));
+        Screenshots.take(driver, "tokens");
+
+        IntakeClient withToken = server.client(token);
+        HttpResponse<String> accepted = withToken.post("{ apps { entity } }", null);
+        assertEquals(200, accepted.statusCode());
+        assertFalse(accepted.body().contains("errors"), accepted.body());
+
+        tokens = TokensScreen.open(driver, server.baseUri());
+        assertTrue(tokens.shownToken().isEmpty(), "shown once, never again");
+        assertFalse(driver.getPageSource().contains(token));
+
+        tokens.revoke("ERP export");
+        assertEquals("revoked", tokens.status("ERP export"));
+        assertEquals(401, withToken.post("{ apps { entity } }", null).statusCode());
+    }
+}
