@@ -18,7 +18,8 @@ class BootstrapIT {
 
     @Test
     void generatesAdminCredentialsShownOnceAndStoredOwnerOnly() throws Exception {
-        try (IntakeServer server = IntakeServer.start(Map.of("INTAKE_ADMIN_TOKEN", "", "INTAKE_ADMIN_PASSWORD", ""))) {
+        IntakeServer server = IntakeServer.start(Map.of("INTAKE_ADMIN_TOKEN", "", "INTAKE_ADMIN_PASSWORD", ""));
+        try {
             Path credentials = server.dataDirectory().resolve("admin-credentials.txt");
             String stored = Files.readString(credentials);
             Matcher token = Pattern.compile("admin API token: (\\S+)").matcher(stored);
@@ -36,6 +37,8 @@ class BootstrapIT {
             int shown = log.split(Pattern.quote(token.group(1)), -1).length - 1;
             assertEquals(1, shown, "the generated token is printed once, on the first start only");
             assertFalse(Files.readString(credentials).isBlank());
+        } finally {
+            server.close();
         }
     }
 }

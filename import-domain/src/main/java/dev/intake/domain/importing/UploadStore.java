@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Where uploaded files wait for their import: a directory under {@code INTAKE_DATA} that every node can read.
@@ -45,6 +48,25 @@ public class UploadStore {
             throw e;
         }
         return target;
+    }
+
+    /**
+     * Removes received uploads that no job or console review took within a day: what a crashed server or an
+     * abandoned browser left behind. Uploads owned by jobs are not in the incoming folder.
+     */
+    public int removeStaleIncoming(Instant now) {
+        int removed = 0;
+        try (Stream<Path> files = Files.list(incoming())) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(Duration.ofDays(1)))) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "INTAKE-031 Stale uploads could not be removed: " + e.getMessage());
+        }
+        return removed;
     }
 
     /** Gives a received upload to its job. */

@@ -82,6 +82,7 @@ public class RetentionTask {
     private void purgeExpiredSafely() {
         try {
             purgeExpired();
+            uploads.removeStaleIncoming(clock.instant());
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "INTAKE-061 Expired history could not be removed; retrying at the next run", e);
         }

@@ -51,8 +51,8 @@ public final class CsvFormatDetector {
 
         HeaderLine header = HeaderLine.find(text);
         if (header == null && sample.complete()) {
-            throw new ImportRefusedException("INVALID_CSV", "The file is empty: " + file.getFileName()
-                    + " holds no header line. Upload a CSV file whose first line names the columns.");
+            throw new ImportRefusedException("INVALID_CSV", "The file is empty: it holds no header line. Upload a"
+                    + " CSV file whose first line names the columns.");
         }
         char delimiter = options.delimiter() != null ? checkedDelimiter(options.delimiter())
                 : header != null ? header.delimiter() : ',';
