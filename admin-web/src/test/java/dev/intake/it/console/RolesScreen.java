@@ -3,6 +3,7 @@ package dev.intake.it.console;
 import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,6 +42,9 @@ final class RolesScreen {
     void tick(String role, String entity, String right) {
         WebElement box = right(role, entity, right);
         if (!box.isSelected()) {
+            // A matrix with many apps scrolls sideways; the role's sticky Save column may cover its edge.
+            ((JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", box);
             box.click();
         }
     }
