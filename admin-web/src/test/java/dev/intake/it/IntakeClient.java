@@ -143,10 +143,14 @@ public final class IntakeClient {
     }
 
     public JsonObject job(String importId) throws IOException, InterruptedException {
-        return data("query($id: ID!) { importJob(importId: $id) { importId entity file status processed added"
+        JsonObject data = data("query($id: ID!) { importJob(importId: $id) { importId entity file status processed added"
                 + " updated failed createdBy createdAt startedAt finishedAt expiresAt encoding message"
                 + " errors(first: 1000) { line column value code message } } }",
-                Json.createObjectBuilder().add("id", importId).build()).getJsonObject("importJob");
+                Json.createObjectBuilder().add("id", importId).build());
+        if (data.isNull("importJob")) {
+            throw new AssertionError("Import " + importId + " does not exist (any more)");
+        }
+        return data.getJsonObject("importJob");
     }
 
     /** Imports a file and waits for the end. */

@@ -46,7 +46,7 @@ class ReliabilityIT {
     void resumesAnImportAfterTheServerIsKilledAndEndsWithTheSameCounts(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("crash");
         api.defineApp(contactApp(entity));
-        Path file = GeneratedFiles.contacts(dir.resolve("crash.csv"), 0, 40_000, 1000);
+        Path file = GeneratedFiles.contacts(dir.resolve("crash.csv"), 0, 100_000, 1000);
 
         String importId = api.startImport(entity, file, null);
         JsonObject before = awaitProgress(importId, 2_000);
@@ -56,10 +56,10 @@ class ReliabilityIT {
         JsonObject job = api.awaitEnd(importId);
 
         assertEquals("COMPLETED", job.getString("status"), job.toString());
-        assertTrue(before.getInt("processed") < 40_000, "the kill came in the middle: " + before);
-        assertCounts(job, 40_000, 39_960, 0, 40);
-        assertEquals(39_960, recordCount(entity));
-        assertEquals(40, job.getJsonArray("errors").size());
+        assertTrue(before.getInt("processed") < 100_000, "the kill came in the middle: " + before);
+        assertCounts(job, 100_000, 99_900, 0, 100);
+        assertEquals(99_900, recordCount(entity));
+        assertEquals(100, job.getJsonArray("errors").size());
         assertEquals(1001, job.getJsonArray("errors").getJsonObject(0).getInt("line"));
         assertUploadsRemoved();
     }

@@ -57,8 +57,9 @@ public class CsvDownloads extends HttpServlet {
         Matcher errors = ERRORS.matcher(path);
         Matcher template = TEMPLATE.matcher(path);
         Permissions permissions = permissionsOf(request);
+        String callerName = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
         if (errors.matches()) {
-            sendFailedRows(errors.group(1), permissions, response);
+            sendFailedRows(errors.group(1), callerName, permissions, response);
         } else if (template.matches()) {
             sendTemplate(template.group(1), permissions, response);
         } else {
@@ -72,14 +73,15 @@ public class CsvDownloads extends HttpServlet {
                 .orElse(new Permissions(false, List.of()));
     }
 
-    private void sendFailedRows(String importId, Permissions permissions, HttpServletResponse response)
-            throws IOException {
+    private void sendFailedRows(String importId, String callerName, Permissions permissions,
+            HttpServletResponse response) throws IOException {
         Optional<ImportJob> job = imports.find(importId);
         if (job.isEmpty()) {
             notFound(response, "There is no import '" + importId + "'.");
             return;
         }
-        if (!permissions.canViewHistory(job.get().entity())) {
+        boolean ownImport = job.get().createdBy().equals(callerName) && permissions.canImport(job.get().entity());
+        if (!ownImport && !permissions.canViewHistory(job.get().entity())) {
             forbidden(response, "The failed rows of this import need the 'view history' permission on app '"
                     + job.get().entity() + "'.");
             return;

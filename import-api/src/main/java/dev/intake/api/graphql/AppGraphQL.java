@@ -57,6 +57,10 @@ public class AppGraphQL {
     }
 
     private static AppDefinition toDefinition(AppInput input) {
+        if (input.matchOn != null && input.matchOn.stream().anyMatch(List::isEmpty)) {
+            throw new InvalidDefinitionException("A match rule of app '" + input.entity + "' is empty: each rule"
+                    + " names at least one field.");
+        }
         List<FieldDefinition> fields = input.fields.stream().map(AppGraphQL::toField).toList();
         return new AppDefinition(input.entity, input.label, fields, input.matchOn);
     }

@@ -64,6 +64,19 @@ public class CurrentCaller {
         return get();
     }
 
+    /**
+     * Refuses callers who may not follow this import: those who may see the app's history may, and so may the
+     * user who started it while they still may import into the app, so that an import-only integration can see
+     * how its own imports went.
+     */
+    public Caller requireJob(String entity, String createdBy) throws ApiRefusal {
+        Caller current = get();
+        if (current.username().equals(createdBy) && permissions().canImport(entity)) {
+            return current;
+        }
+        return requireHistory(entity);
+    }
+
     /** Refuses callers who are not administrators, naming the permission they lack. */
     public Caller requireAdmin(String operation) throws ApiRefusal {
         Caller current = get();

@@ -5,6 +5,7 @@ import dev.intake.api.error.Refusals;
 import dev.intake.api.upload.ReceivedFile;
 import dev.intake.api.upload.ReceivedFiles;
 import dev.intake.api.upload.Upload;
+import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.importing.HistoryCursor;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportOptions;
@@ -40,6 +41,9 @@ public class ImportGraphQL {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    AppCatalog apps;
 
     @Inject
     HttpServletRequest request;
@@ -81,7 +85,7 @@ public class ImportGraphQL {
     public ImportJobView importJob(@NonNull @Id @Name("importId") String importId) throws ApiRefusal {
         Optional<ImportJob> job = imports.find(importId);
         if (job.isPresent()) {
-            caller.requireHistory(job.get().entity());
+            caller.requireJob(job.get().entity(), job.get().createdBy());
         }
         return job.map(ImportJobView::of).orElse(null);
     }
@@ -91,7 +95,10 @@ public class ImportGraphQL {
     public @NonNull ImportJobPage importJobs(@NonNull @Name("entity") String entity,
             @Name("first") @DefaultValue("50") Integer first, @Name("after") String after) throws ApiRefusal {
         caller.requireHistory(entity);
-        int size = Math.max(1, Math.min(first == null ? 50 : first, MAX_PAGE));
+        if (apps.find(entity).isEmpty()) {
+            throw new Refusals.UnknownEntity("There is no app '" + entity + "'.");
+        }
+        int size = PageSize.of(first, 50, MAX_PAGE);
         HistoryCursor cursor = after == null ? null : HistoryCursor.decode(after)
                 .orElseThrow(() -> new Refusals.InvalidInput("'after' is not a cursor this API gave out."));
         List<ImportJob> jobs = imports.history(entity, cursor, size + 1);
@@ -114,8 +121,9 @@ public class ImportGraphQL {
 
     @Description("The import's failed rows in the order they failed; `after` is how many to skip.")
     public @NonNull List<@NonNull RowErrorView> errors(@Source ImportJobView job,
-            @Name("first") @DefaultValue("100") Integer first, @Name("after") @DefaultValue("0") Integer after) {
-        int size = Math.max(1, Math.min(first == null ? 100 : first, 10_000));
+            @Name("first") @DefaultValue("100") Integer first, @Name("after") @DefaultValue("0") Integer after)
+            throws ApiRefusal {
+        int size = PageSize.of(first, 100, 10_000);
         return imports.rowErrors(job.importId(), after == null ? 0 : Math.max(0, after), size).stream()
                 .map(RowErrorView::of).toList();
     }

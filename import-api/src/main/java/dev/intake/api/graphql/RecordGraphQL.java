@@ -41,7 +41,7 @@ public class RecordGraphQL {
         caller.requireHistory(entity);
         AppDefinition app = catalog.find(entity)
                 .orElseThrow(() -> new Refusals.UnknownEntity("There is no app '" + entity + "'."));
-        int size = Math.max(1, Math.min(first == null ? 100 : first, MAX_PAGE));
+        int size = PageSize.of(first, 100, MAX_PAGE);
         List<StoredRecord> page = records.page(entity, afterId(after), size + 1);
         boolean more = page.size() > size;
         List<StoredRecord> items = more ? page.subList(0, size) : page;

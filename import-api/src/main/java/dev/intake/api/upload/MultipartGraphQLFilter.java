@@ -133,8 +133,9 @@ public class MultipartGraphQLFilter extends HttpFilter {
     private static Part part(HttpServletRequest request, String name) throws BadRequest, IOException {
         try {
             return request.getPart(name);
-        } catch (ServletException | IllegalStateException e) {
-            throw new BadRequest("The body is not valid multipart/form-data: " + e.getMessage());
+        } catch (ServletException | IllegalStateException | IOException e) {
+            throw new BadRequest("The body is not valid multipart/form-data (cut off, or a part header too long): "
+                    + e.getMessage());
         }
     }
 

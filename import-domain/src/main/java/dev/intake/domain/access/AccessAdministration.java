@@ -1,5 +1,6 @@
 package dev.intake.domain.access;
 
+import dev.intake.domain.app.AppDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,11 +81,12 @@ public class AccessAdministration {
     public AccessRole defineRole(Caller by, String name, String description, List<Grant> grants) {
         requireAdmin(by, "defineRole");
         requireName(name, "Role name");
-        if (UserAccount.ADMIN_ROLE.equals(name)) {
-            throw new InvalidAccessChangeException("The admin role may do everything and cannot be redefined.");
-        }
-        grants.forEach(grant -> requireName(grant.entity().equals(Grant.ALL_APPS) ? "all" : grant.entity(), "App"));
         AccessRole role = em.find(AccessRole.class, name);
+        if (UserAccount.ADMIN_ROLE.equals(name) || role != null && role.builtIn()) {
+            throw new InvalidAccessChangeException("The built-in role '" + name + "' cannot be redefined; define a"
+                    + " role of your own instead.");
+        }
+        grants.forEach(this::requireKnownApp);
         if (role == null) {
             role = new AccessRole(name, description, grants);
             em.persist(role);
@@ -121,7 +123,7 @@ public class AccessAdministration {
     @Transactional
     public boolean revokeToken(Caller by, String tokenId) {
         ApiToken token = em.find(ApiToken.class, tokenId);
-        if (token == null) {
+        if (token == null || token.revokedAt() != null) {
             return false;
         }
         if (!token.username().equals(by.username())) {
@@ -168,6 +170,13 @@ public class AccessAdministration {
         long id = ((Number) em.createNativeQuery("select nextval('audit_event_ids')").getSingleResult()).longValue();
         em.persist(new AuditEvent(id, clock.instant(), by.username(), action, subject, detail));
         LOG.info(() -> "INTAKE-023 " + action + " " + subject + " by " + by.username());
+    }
+
+    private void requireKnownApp(Grant grant) {
+        if (!Grant.ALL_APPS.equals(grant.entity()) && em.find(AppDefinition.class, grant.entity()) == null) {
+            throw new InvalidAccessChangeException("A grant names app '" + grant.entity() + "', which does not"
+                    + " exist; use an app's entity key, or \"*\" for all apps.");
+        }
     }
 
     private Set<String> knownRoles(List<String> roles) {

@@ -1,7 +1,10 @@
 package dev.intake.domain.app;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -35,6 +38,28 @@ public final class AppRules {
             }
         }
         app.matchRules().forEach(rule -> checkRule(app, rule.fields(), names));
+        checkHeadersAreDistinct(app);
+    }
+
+    /**
+     * A CSV header finds a field by its name or its label, ignoring case, spaces, '_' and '-': no two fields may
+     * answer to the same header, or a column would silently fill one of them.
+     */
+    private static void checkHeadersAreDistinct(AppDefinition app) {
+        Map<String, String> owners = new HashMap<>();
+        for (FieldDefinition field : app.fields()) {
+            for (String header : List.of(headerKey(field.name()), headerKey(field.label()))) {
+                String owner = owners.putIfAbsent(header, field.name());
+                if (owner != null && !owner.equals(field.name())) {
+                    throw new InvalidDefinitionException("Fields '" + owner + "' and '" + field.name() + "' would"
+                            + " both match a column headed '" + header + "': give them distinct names and labels.");
+                }
+            }
+        }
+    }
+
+    private static String headerKey(String text) {
+        return text.replaceAll("[\\s_-]+", "").toLowerCase(Locale.ROOT);
     }
 
     private static void checkField(AppDefinition app, FieldDefinition field, Predicate<String> appExists) {

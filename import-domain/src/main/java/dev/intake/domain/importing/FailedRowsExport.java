@@ -25,7 +25,8 @@ public class FailedRowsExport {
     Database database;
 
     public void write(ImportJob job, Writer out) throws IOException {
-        SafeCsvWriter csv = new SafeCsvWriter(out);
+        Character delimiter = job.options().delimiter();
+        SafeCsvWriter csv = new SafeCsvWriter(out, delimiter == null ? ',' : delimiter);
         List<String> header = new ArrayList<>(job.headerCells());
         header.add("Error");
         csv.writeRow(header);

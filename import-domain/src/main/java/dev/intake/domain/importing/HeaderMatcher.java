@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class HeaderMatcher {
 
+    private static final int MAX_NAMED = 20;
+    private static final int MAX_HEADER_SHOWN = 100;
+
     private HeaderMatcher() {
     }
 
@@ -189,7 +192,18 @@ public final class HeaderMatcher {
                 + ". Add a column for each.";
     }
 
+    /** Headers quoted for a message: at most 20 of them, each cut at 100 characters, control characters shown. */
     private static String quoted(List<String> headers) {
-        return headers.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
+        String shown = headers.stream().limit(MAX_NAMED).map(h -> "'" + printable(h) + "'")
+                .collect(Collectors.joining(", "));
+        return headers.size() <= MAX_NAMED ? shown : shown + " and " + (headers.size() - MAX_NAMED) + " more";
+    }
+
+    private static String printable(String header) {
+        String cut = header.length() <= MAX_HEADER_SHOWN ? header : header.substring(0, MAX_HEADER_SHOWN) + "…";
+        StringBuilder text = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> text.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return text.toString();
     }
 }

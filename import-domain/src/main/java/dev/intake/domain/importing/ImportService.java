@@ -65,6 +65,7 @@ public class ImportService {
     public ImportJob accept(ImportRequest request) {
         try {
             AppDefinition app = apps.find(request.entity()).orElseThrow(() -> unknownEntity(request.entity()));
+            new ValueConverter(request.options());
             CsvFormat format = CsvFormatDetector.detect(request.upload(), request.options());
             CsvRow header = checkHeader(app, request, format);
             ImportJob job = queue(request, format, header);

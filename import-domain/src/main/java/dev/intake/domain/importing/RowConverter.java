@@ -75,6 +75,12 @@ public final class RowConverter {
                     "Column " + (column.index() + 1) + " has no header but holds a value: add a header naming a "
                             + "field, or remove the value."));
             case FIELD -> {
+                if (cell.indexOf('\u0000') >= 0) {
+                    errors.add(new RowError(line, column.header(), cell.replace('\u0000', ' '),
+                            RowErrorCode.INVALID_CHARACTER, "The value holds a NUL character, which no field can"
+                                    + " store: remove it."));
+                    return;
+                }
                 Conversion conversion = values.convert(column.field(), cell);
                 if (conversion instanceof Conversion.Value value) {
                     converted.put(column.field().name(), value.value());

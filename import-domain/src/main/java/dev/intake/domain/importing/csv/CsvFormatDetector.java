@@ -67,7 +67,45 @@ public final class CsvFormatDetector {
         if (mark != null) {
             return mark.charset();
         }
-        return isUtf8(sample) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        refuseBinary(sample);
+        return isUtf8(sample) || hasUtf8Sequences(sample.bytes()) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    }
+
+    /** NUL bytes do not occur in text that is not UTF-16, and UTF-16 without a byte-order mark is not guessed. */
+    private static void refuseBinary(Sample sample) {
+        for (byte b : sample.bytes()) {
+            if (b == 0) {
+                throw new ImportRefusedException("INVALID_CSV", "The file holds NUL bytes, so it is not a CSV text"
+                        + " file. If it is UTF-16 text, save it with a byte-order mark or set the encoding option.");
+            }
+        }
+    }
+
+    /**
+     * Whether the bytes hold well-formed multi-byte UTF-8 sequences, as a file that is UTF-8 apart from a few
+     * stray bytes does. Such a file is read as UTF-8, so that the stray bytes are reported with their line
+     * instead of every accented letter of the file being silently misread as windows-1252.
+     */
+    static boolean hasUtf8Sequences(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int lead = bytes[i] & 0xFF;
+            int continuations = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+                    : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+            if (continuations > 0 && i + continuations < bytes.length && followedByContinuations(bytes, i,
+                    continuations)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean followedByContinuations(byte[] bytes, int lead, int count) {
+        for (int k = 1; k <= count; k++) {
+            if ((bytes[lead + k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Charset namedCharset(String encoding) {
