@@ -120,7 +120,8 @@ public final class IntakeClient {
     }
 
     /** Uploads a file and answers the new job's id; a refusal fails the call. */
-    public String startImport(String entity, Path file, JsonObject options) throws IOException, InterruptedException {
+    public String startImport(String entity, Path file, JsonObject options)
+            throws IOException, InterruptedException {
         JsonObject answer = json(upload(entity, null, file, options));
         if (answer.containsKey("errors")) {
             throw new AssertionError("Import refused: " + answer.getJsonArray("errors"));

@@ -46,7 +46,8 @@ public final class SafeCsvWriter {
     }
 
     private String quoteIfNeeded(String cell) {
-        boolean needsQuotes = cell.indexOf(delimiter) >= 0 || cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+        boolean needsQuotes = cell.indexOf(delimiter) >= 0 || cell.indexOf(',') >= 0
+                || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
                 || cell.indexOf('\r') >= 0 || (!cell.isEmpty() && (cell.charAt(0) == ' '
                         || cell.charAt(cell.length() - 1) == ' '));
         return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
