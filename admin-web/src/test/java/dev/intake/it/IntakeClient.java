@@ -144,7 +144,8 @@ public final class IntakeClient {
     }
 
     public JsonObject job(String importId) throws IOException, InterruptedException {
-        JsonObject data = data("query($id: ID!) { importJob(importId: $id) { importId entity file status processed added"
+        JsonObject data = data("query($id: ID!) { importJob(importId: $id) { importId entity file status"
+                + " processed added"
                 + " updated failed createdBy createdAt startedAt finishedAt expiresAt encoding message"
                 + " errors(first: 1000) { line column value code message } } }",
                 Json.createObjectBuilder().add("id", importId).build());
