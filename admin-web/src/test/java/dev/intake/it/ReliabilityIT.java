@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Never losing work: a server killed in the middle of an import resumes it from its checkpoint; cancelling keeps
  * what was committed; a hopeless file stops at maxErrors; concurrent imports over the same keys create no twins;
- * an upload over the limit is refused with 413. One server of its own, with small chunks and a 4 MB upload limit.
+ * an upload over the limit is refused with 413. One server of its own, with small chunks and an 8 MB upload limit.
  */
 class ReliabilityIT {
 
@@ -33,7 +33,7 @@ class ReliabilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = IntakeServer.start(Map.of("INTAKE_CHUNK_SIZE", "500", "INTAKE_MAX_UPLOAD_MB", "4"));
+        server = IntakeServer.start(Map.of("INTAKE_CHUNK_SIZE", "500", "INTAKE_MAX_UPLOAD_MB", "8"));
         api = server.client();
     }
 
@@ -124,14 +124,14 @@ class ReliabilityIT {
     void refusesAnUploadOverTheLimitWith413AndKeepsNothing(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("large");
         api.defineApp(contactApp(entity));
-        Path file = GeneratedFiles.contacts(dir.resolve("large.csv"), 0, 120_000, 0);
-        assertTrue(Files.size(file) > 4 * 1024 * 1024);
+        Path file = GeneratedFiles.contacts(dir.resolve("large.csv"), 0, 250_000, 0);
+        assertTrue(Files.size(file) > 8 * 1024 * 1024);
 
         HttpResponse<String> response = api.upload(entity, null, file, null);
 
         assertEquals(413, response.statusCode());
         assertEquals("UPLOAD_TOO_LARGE", IntakeClient.errorCode(IntakeClient.json(response)));
-        assertTrue(response.body().contains("4 MB"), response.body());
+        assertTrue(response.body().contains("8 MB"), response.body());
         assertEquals(0, api.data("query($e: String!) { importJobs(entity: $e) { total } }",
                 Json.createObjectBuilder().add("e", entity).build()).getJsonObject("importJobs").getInt("total"));
         assertUploadsRemoved();
