@@ -2,7 +2,7 @@ package dev.intake.domain.config;
 
 import dev.intake.domain.access.AccessService;
 import dev.intake.domain.app.AppCatalog;
-import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.importing.ImportRunner;
 import dev.intake.domain.retention.RetentionTask;
 import dev.intake.domain.schema.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * What happens once when the application starts, in this order: the schema is migrated, the default apps exist,
- * the bootstrap admin exists, and imports that a stopped server left unfinished resume from their checkpoints.
+ * the bootstrap admin exists, and this node starts looking for imports to run, beginning with those a stopped
+ * server left unfinished, which resume from their checkpoints.
  */
 @ApplicationScoped
 public class ApplicationStartup {
@@ -28,7 +29,7 @@ public class ApplicationStartup {
     AccessService access;
 
     @Inject
-    ImportService imports;
+    ImportRunner runner;
 
     @Inject
     RetentionTask retention;
@@ -41,7 +42,7 @@ public class ApplicationStartup {
         new SchemaMigrations(database.dataSource()).migrate();
         apps.ensureDefaults();
         access.bootstrapAdmin().ifPresent(ApplicationStartup::tellOperator);
-        imports.resumeUnfinished();
+        runner.startLookingForWork();
         retention.schedule();
         LOG.info("INTAKE-003 Intake is ready");
     }

@@ -1,8 +1,11 @@
 package dev.intake.domain.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +57,27 @@ public class IntakeSettings {
     /** Rows committed together; each chunk moves the counters and the checkpoint. */
     public int chunkSize() {
         return value("INTAKE_CHUNK_SIZE").map(Integer::parseInt).orElse(1000);
+    }
+
+    /**
+     * This node's name among the nodes sharing the database: {@code INTAKE_NODE_ID}, else host name and port, so
+     * that a restarted node recognises the jobs it was running.
+     */
+    public String nodeId() {
+        return value("INTAKE_NODE_ID").orElseGet(() -> hostName() + ":" + value("INTAKE_PORT").orElse("8080"));
+    }
+
+    /** How long a node may fall silent before another node takes over its running import. */
+    public Duration claimTimeout() {
+        return Duration.ofSeconds(value("INTAKE_CLAIM_TIMEOUT_SECONDS").map(Long::parseLong).orElse(60L));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private Optional<String> value(String name) {

@@ -101,6 +101,13 @@ public class ImportJob {
     @Column(name = "cancel_requested", nullable = false)
     private boolean cancelRequested;
 
+    /** The node running the job, if any; see {@link ImportTransactions#claim}. */
+    @Column(name = "claimed_by", length = 200)
+    private String claimedBy;
+
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
     /** The file's header line as a JSON array of cells, for giving failed rows back under it. */
     @Column(name = "header_cells")
     private String headerCells;
@@ -149,6 +156,15 @@ public class ImportJob {
         failed += failedInChunk;
         processed = added + updated + failed;
         checkpointLine = lastLine;
+    }
+
+    void beat(Instant now) {
+        heartbeatAt = now;
+    }
+
+    /** The node that holds the job, or null when none does. */
+    public String claimedBy() {
+        return claimedBy;
     }
 
     void finish(ImportStatus end, String why, Instant now) {

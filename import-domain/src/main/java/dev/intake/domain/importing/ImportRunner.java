@@ -9,6 +9,7 @@ import dev.intake.domain.importing.csv.CsvRowReader;
 import dev.intake.domain.config.IntakeSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -16,8 +17,11 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +37,16 @@ public class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
     private static final int CHUNK_ATTEMPTS = 3;
 
+    private static final int LOOK_FOR_WORK_SECONDS = 5;
+
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** Jobs this node is running now, so that a job is never run twice at once on one node. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     @Inject
     ImportTransactions transactions;
@@ -52,8 +64,37 @@ public class ImportRunner {
         executor.submit(() -> run(jobId));
     }
 
-    /** Runs one job to its end; safe to call again for a job that a crash interrupted. */
+    /**
+     * Looks every few seconds for jobs this node should run: queued ones nobody claimed, its own after a restart,
+     * and those whose node fell silent. The first look is at once, which resumes what a stopped server left.
+     */
+    public void startLookingForWork() {
+        scheduler.scheduleWithFixedDelay(this::lookForWork, 0, LOOK_FOR_WORK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void lookForWork() {
+        try {
+            transactions.claimableJobs(10).stream().filter(jobId -> !running.contains(jobId)).forEach(this::submit);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "INTAKE-043 Could not look for imports to run; trying again shortly", e);
+        }
+    }
+
+    /** Runs one job to its end, once this node has claimed it; safe to call again after a crash. */
     public void run(String jobId) {
+        if (!running.add(jobId)) {
+            return;
+        }
+        try {
+            if (transactions.claim(jobId)) {
+                runClaimed(jobId);
+            }
+        } finally {
+            running.remove(jobId);
+        }
+    }
+
+    private void runClaimed(String jobId) {
         ImportJob job = transactions.start(jobId);
         if (job == null) {
             return;
@@ -63,6 +104,9 @@ public class ImportRunner {
             Ending ending = readAndApply(job, upload);
             transactions.finish(jobId, ending.status(), ending.message());
             LOG.info(() -> "INTAKE-040 Import " + jobId + " ended " + ending.status());
+        } catch (ClaimLostException e) {
+            LOG.warning(() -> "INTAKE-044 " + e.getMessage() + "; this node stops running it");
+            return;
         } catch (ImportRefusedException e) {
             transactions.finish(jobId, ImportStatus.FAILED, e.getMessage());
             LOG.warning(() -> "INTAKE-041 Import " + jobId + " could not read on: " + e.code());
@@ -71,9 +115,8 @@ public class ImportRunner {
             LOG.log(Level.SEVERE, "INTAKE-042 Import " + jobId + " failed unexpectedly, incident " + incident, e);
             transactions.finish(jobId, ImportStatus.FAILED, "The import stopped on an internal error (incident "
                     + incident + "). Rows committed before it stay; an administrator can find the cause in the log.");
-        } finally {
-            uploads.discard(upload);
         }
+        uploads.discard(upload);
     }
 
     private Ending readAndApply(ImportJob job, Path upload) throws Exception {
@@ -183,11 +226,20 @@ public class ImportRunner {
                 return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine, lastLine,
                         columnOfField);
             } catch (Exception e) {
+                rethrowIfClaimLost(e);
                 if (attempt >= CHUNK_ATTEMPTS) {
                     throw e;
                 }
                 int failedAttempt = attempt;
                 LOG.log(Level.FINE, e, () -> "Chunk of import " + jobId + " retried after attempt " + failedAttempt);
+            }
+        }
+    }
+
+    private static void rethrowIfClaimLost(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClaimLostException lost) {
+                throw lost;
             }
         }
     }

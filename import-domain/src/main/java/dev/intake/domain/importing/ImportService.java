@@ -169,14 +169,6 @@ public class ImportService {
         }
     }
 
-    /** Starts again every job a stopped server left queued or running, from its checkpoint. */
-    public void resumeUnfinished() {
-        for (String jobId : transactions.unfinishedJobs()) {
-            LOG.info(() -> "INTAKE-051 Resuming import " + jobId);
-            runner.submit(jobId);
-        }
-    }
-
     private static ImportRefusedException unknownEntity(String entity) {
         return new ImportRefusedException("UNKNOWN_ENTITY", "There is no app '" + entity + "'.");
     }

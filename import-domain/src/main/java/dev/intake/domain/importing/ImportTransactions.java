@@ -4,6 +4,7 @@ import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.config.Database;
+import dev.intake.domain.config.IntakeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,9 +41,40 @@ public class ImportTransactions {
     @Inject
     Clock clock;
 
+    @Inject
+    IntakeSettings settings;
+
     @Transactional(TxType.REQUIRES_NEW)
     public void queue(ImportJob job) {
         em.persist(job);
+    }
+
+    /**
+     * Claims a queued or running job for this node, when no node holds it, this node already does, or its
+     * holder has fallen silent for longer than the claim timeout. One conditional update: of several nodes
+     * racing for the same job, exactly one wins.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean claim(String jobId) {
+        Instant now = clock.instant();
+        int claimed = em.createQuery("update ImportJob j set j.claimedBy = :node, j.heartbeatAt = :now"
+                + " where j.id = :id and j.status in :open and (j.claimedBy is null or j.claimedBy = :node"
+                + " or j.heartbeatAt < :stale)")
+                .setParameter("node", settings.nodeId()).setParameter("now", now).setParameter("id", jobId)
+                .setParameter("open", List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                .setParameter("stale", now.minus(settings.claimTimeout())).executeUpdate();
+        return claimed == 1;
+    }
+
+    /** Jobs this node could claim: unclaimed, its own, or fallen silent; oldest first. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<String> claimableJobs(int limit) {
+        Instant now = clock.instant();
+        return em.createQuery("select j.id from ImportJob j where j.status in :open and (j.claimedBy is null"
+                + " or j.claimedBy = :node or j.heartbeatAt < :stale) order by j.createdAt", String.class)
+                .setParameter("open", List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                .setParameter("node", settings.nodeId()).setParameter("stale", now.minus(settings.claimTimeout()))
+                .setMaxResults(limit).getResultList();
     }
 
     /** Marks the job running and answers it, or null when it is gone or already over. */
@@ -67,6 +100,10 @@ public class ImportTransactions {
         if (job.status() != ImportStatus.RUNNING) {
             return new ChunkProgress(false, job.cancelRequested(), job.failed());
         }
+        if (!settings.nodeId().equals(job.claimedBy())) {
+            throw new ClaimLostException(jobId, job.claimedBy());
+        }
+        job.beat(clock.instant());
         try (Connection connection = database.connection()) {
             ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOfField, apps::find);
             ChunkOutcome outcome = applier.apply(rows, clock.instant());
@@ -109,12 +146,5 @@ public class ImportTransactions {
                     clock.instant());
         }
         return job;
-    }
-
-    @Transactional(TxType.REQUIRES_NEW)
-    public List<String> unfinishedJobs() {
-        return em.createQuery("select j.id from ImportJob j where j.status in :open order by j.createdAt",
-                String.class).setParameter("open", List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
-                .getResultList();
     }
 }
