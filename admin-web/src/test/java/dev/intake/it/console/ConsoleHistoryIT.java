@@ -9,6 +9,8 @@ import dev.intake.it.IntakeServer;
 import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,8 @@ class ConsoleHistoryIT {
         assertEquals("admin", row.get("created-by"));
         assertFalse(row.get("started").isEmpty());
         assertFalse(row.get("finished").isEmpty());
+        assertTrue(row.get("kept-until").startsWith(LocalDate.now(ZoneOffset.UTC)
+                .plusDays(90).toString()), row.get("kept-until"));
     }
 
     @Test

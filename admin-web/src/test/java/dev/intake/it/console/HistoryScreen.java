@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HistoryScreen {
 
     private static final List<String> COLUMNS = List.of("file", "status", "processed", "added", "updated", "failed",
-            "created-by", "started", "finished");
+            "created-by", "started", "finished", "kept-until");
 
     private final WebDriver driver;
 
