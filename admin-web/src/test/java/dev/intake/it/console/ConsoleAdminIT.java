@@ -9,26 +9,11 @@ import dev.intake.it.IntakeServer;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Users and roles made in the console hold through the API. */
-class ConsoleAdminIT {
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
+class ConsoleAdminIT extends BrowserTest {
 
     @Test
     void aRoleGrantedInTheMatrixLetsANewUserImportIntoThatAppOnly(@TempDir Path dir) throws Exception {

@@ -13,33 +13,19 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console in a real headless Chromium: sign in, open an app, read its import history. */
-class ConsoleHistoryIT {
+class ConsoleHistoryIT extends BrowserTest {
 
     private static IntakeServer server;
-    private ChromeDriver driver;
 
     @BeforeAll
     static void server() throws Exception {
         server = IntakeServer.shared();
-    }
-
-    @BeforeEach
-    void browser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
     }
 
     @Test

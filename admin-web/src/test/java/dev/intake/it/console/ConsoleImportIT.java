@@ -14,26 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A manual import in the browser: upload, mapping review, refusal, start, and the result in history and records. */
-class ConsoleImportIT {
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
+class ConsoleImportIT extends BrowserTest {
 
     @Test
     void importsWithARemappedAndAnIgnoredColumnAsTheSignedInUser(@TempDir Path dir) throws Exception {

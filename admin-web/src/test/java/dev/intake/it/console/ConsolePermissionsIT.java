@@ -8,31 +8,17 @@ import dev.intake.it.AppFixtures;
 import dev.intake.it.IntakeClient;
 import dev.intake.it.IntakeServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** What the console shows and refuses, by role: a read-only user against an administrator. */
-class ConsolePermissionsIT {
+class ConsolePermissionsIT extends BrowserTest {
 
     private static IntakeServer server;
-    private ChromeDriver driver;
 
     @BeforeAll
     static void server() throws Exception {
         server = IntakeServer.shared();
-    }
-
-    @BeforeEach
-    void browser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
     }
 
     @Test

@@ -8,25 +8,10 @@ import dev.intake.it.AppFixtures;
 import dev.intake.it.IntakeClient;
 import dev.intake.it.IntakeServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A token made in the console works against the API until it is revoked in the console. */
-class ConsoleTokensIT {
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
+class ConsoleTokensIT extends BrowserTest {
 
     @Test
     void createsATokenShownOnceThatTheApiAcceptsUntilItIsRevoked() throws Exception {
