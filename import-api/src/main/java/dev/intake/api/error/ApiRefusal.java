@@ -1,7 +1,6 @@
 package dev.intake.api.error;
 
 import dev.intake.domain.importing.ImportRefusedException;
-import java.util.List;
 
 /**
  * A request the API refuses, answered as a GraphQL error whose {@code extensions.code} is the stable code of the
@@ -34,10 +33,5 @@ public abstract class ApiRefusal extends Exception {
 
     public static ApiRefusal of(ImportRefusedException refused) {
         return of(refused.code(), refused.getMessage());
-    }
-
-    /** Columns are named in the message already; kept for callers that want them apart. */
-    public List<String> columns() {
-        return List.of();
     }
 }

@@ -80,9 +80,4 @@ public final class HeaderMapping {
                 .findFirst()
                 .orElse(null);
     }
-
-    /** Whether some column names the field called {@code fieldName}. */
-    public boolean maps(String fieldName) {
-        return columns.stream().anyMatch(c -> c.role() == Role.FIELD && c.field().name().equals(fieldName));
-    }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
  * column, non-blank values beyond the header's columns and cells that do not convert fail the row, with one
  * {@link RowError} per fault. A row with fewer cells than the header is fine: the missing cells are blank.
  *
- * <p>Required fields are not checked here, because only the engine knows whether a row creates a record (which must
- * fill every required field) or updates one (which need not repeat them); it asks {@link #missingRequired}.
+ * <p>Required fields are not checked here, because only matching knows whether a row creates a record (which must
+ * fill every required field) or updates one (which need not repeat them); {@link ChunkApplier} checks them.
  */
 public final class RowConverter {
 
@@ -42,27 +42,6 @@ public final class RowConverter {
             return ConvertedRow.failed(row.line(), errors);
         }
         return ConvertedRow.converted(row.line(), converted);
-    }
-
-    /**
-     * The errors of a row that would create a record without a value for every required field, one per field,
-     * coded {@code REQUIRED_VALUE_MISSING}; empty when nothing is missing.
-     */
-    public List<RowError> missingRequired(ConvertedRow row, int line) {
-        List<RowError> errors = new ArrayList<>();
-        for (HeaderMapping.Column column : mapping.columns()) {
-            FieldDefinition field = column.field();
-            if (field != null && field.required() && !row.values().containsKey(field.name())) {
-                errors.add(new RowError(line, column.header(), "", RowErrorCode.REQUIRED_VALUE_MISSING,
-                        field.label() + " is required for a new record, but its cell is blank: fill it in."));
-            }
-        }
-        return errors;
-    }
-
-    /** {@link #missingRequired(ConvertedRow, int)} on the line the row starts on. */
-    public List<RowError> missingRequired(ConvertedRow row) {
-        return missingRequired(row, row.line());
     }
 
     private void convertCell(int line, HeaderMapping.Column column, String cell, Map<String, String> converted,

@@ -117,28 +117,6 @@ class RowConverterTest {
         assertEquals(Map.of("email", "ana@example.com", "name", "Ana"), row.values());
     }
 
-    @Test
-    void namesEachBlankRequiredFieldOfARowThatCreatesARecord() {
-        RowConverter converter = converter(false, "email", "Name", "amount");
-        ConvertedRow row = converter.convert(row(6, "ana@example.com", " ", "12"));
-
-        List<RowError> missing = converter.missingRequired(row, 6);
-
-        assertEquals(1, missing.size());
-        assertEquals(RowErrorCode.REQUIRED_VALUE_MISSING, missing.get(0).code());
-        assertEquals(6, missing.get(0).line());
-        assertEquals("Name", missing.get(0).column());
-        assertTrue(missing.get(0).message().startsWith("Name is required"), missing.get(0).message());
-    }
-
-    @Test
-    void findsNothingMissingWhenRequiredFieldsHaveValues() {
-        RowConverter converter = converter(false, "email", "name");
-        ConvertedRow row = converter.convert(row(2, "ana@example.com", "Ana"));
-
-        assertTrue(converter.missingRequired(row).isEmpty());
-    }
-
     private static RowConverter converter(boolean ignoreUnknownColumns, String... header) {
         AppDefinition app = app();
         HeaderMapping mapping = HeaderMatcher.match(app, new CsvRow(1, List.of(header)), ignoreUnknownColumns);
