@@ -1,7 +1,6 @@
 package dev.intake.domain.record;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -10,7 +9,10 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The stored form of a record's values: one JSON object of field name to canonical text. */
+/**
+ * The stored form of a record's values: one JSON object of field name to canonical text, written and read by
+ * {@link FlatJson}; JSON-P stays for stored objects of another shape.
+ */
 final class RecordValues {
 
     /** Looked up once: the JSON-P lookup scans the class path on every call otherwise. */
@@ -20,12 +22,16 @@ final class RecordValues {
     }
 
     static String encode(Map<String, String> values) {
-        JsonObjectBuilder object = JSON.createObjectBuilder();
-        values.forEach(object::add);
-        return object.build().toString();
+        return FlatJson.write(values);
     }
 
+    /** Reads the flat object records are written as; anything else stored by hand goes through JSON-P. */
     static Map<String, String> decode(String json) {
+        return FlatJson.read(json).orElseGet(() -> decodeAnyShape(json));
+    }
+
+    /** Keeps the text members of any JSON object and drops the others. */
+    private static Map<String, String> decodeAnyShape(String json) {
         Map<String, String> values = new LinkedHashMap<>();
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();

@@ -1,0 +1,81 @@
+package dev.intake.domain.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FlatJsonTest {
+
+    @Test
+    void writesStandardJsonThatAGeneralParserReadsBack() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", "Ann \"the\" O'Neil");
+        values.put("notes", "line one\nline two\r\n\ttabbed \\ back\u0001\u001f end");
+        values.put("city", "Zürich 東京 😀");
+        values.put("empty", "");
+
+        String json = FlatJson.write(values);
+
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject parsed = reader.readObject();
+            assertEquals(values.keySet(), parsed.keySet());
+            values.forEach((name, value) -> assertEquals(value, parsed.getString(name)));
+        }
+        assertEquals("{\"a\":\"x\\u0001\"}", FlatJson.write(Map.of("a", "x\u0001")));
+    }
+
+    @Test
+    void readsWhatItWritesInOrder() {
+        Random random = new Random(42);
+        for (int round = 0; round < 500; round++) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int field = 0; field < 1 + random.nextInt(8); field++) {
+                values.put("f" + field + randomText(random, 3), randomText(random, 30));
+            }
+            assertEquals(values, FlatJson.read(FlatJson.write(values)).orElseThrow());
+            assertEquals(values.keySet().stream().toList(),
+                    FlatJson.read(FlatJson.write(values)).orElseThrow().keySet().stream().toList());
+        }
+    }
+
+    @Test
+    void readsEscapesAndSpacingAGeneralWriterProduces() {
+        String json = " { \"a\" : \"\\u00e9\\/\\\"q\\\"\" ,\n \"b\":\"\\ud83d\\ude00\" } ";
+
+        assertEquals(Map.of("a", "é/\"q\"", "b", "😀"), FlatJson.read(json).orElseThrow());
+        assertEquals(Map.of(), FlatJson.read("{}").orElseThrow());
+    }
+
+    @Test
+    void declinesOtherShapesSoThatTheGeneralParserTakesThem() {
+        for (String json : new String[] {"{\"a\":1}", "{\"a\":{\"b\":\"c\"}}", "{\"a\":null}", "[\"a\"]",
+                "{\"a\":\"b\"} trailing", "{\"a\":\"unterminated}", "{\"a\":\"bad \\x escape\"}", "",
+                "{\"a\":\"b\",}", "{\"a\":\"raw\u0001control\"}"}) {
+            assertTrue(FlatJson.read(json).isEmpty(), json);
+        }
+        assertEquals(Map.of("a", "b"), RecordValues.decode("{\"a\":\"b\",\"n\":1,\"o\":{}}"));
+    }
+
+    private static String randomText(Random random, int maxLength) {
+        String alphabet = "abc XYZ\"\\\n\r\t\u0000\u001fé東😀,:{}";
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            int at = random.nextInt(alphabet.length());
+            char c = alphabet.charAt(at);
+            if (Character.isHighSurrogate(c) && at + 1 < alphabet.length()) {
+                text.append(c).append(alphabet.charAt(at + 1));
+            } else if (!Character.isLowSurrogate(c)) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+}
