@@ -4,21 +4,17 @@ import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.importing.csv.CsvFormat;
 import dev.intake.domain.importing.csv.CsvFormatDetector;
-import dev.intake.domain.importing.csv.CsvRow;
 import dev.intake.domain.importing.csv.CsvRowReader;
 import dev.intake.domain.config.IntakeSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +40,10 @@ public class ImportRunner {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** Gives each running import a thread that reads its file ahead; a pool could starve the imports. */
+    @Resource
+    ManagedThreadFactory threads;
 
     /** Jobs this node is running now, so that a job is never run twice at once on one node. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -136,80 +136,36 @@ public class ImportRunner {
 
     private Ending applyChunks(ImportJob job, AppDefinition app, CsvRowReader reader, RowConverter converter,
             Function<String, String> columnOfField) throws Exception {
-        Chunk chunk = new Chunk(settings.chunkSize(), job.options().maxErrors() - job.failed());
-        int lastLine = job.checkpointLine();
-        for (CsvRow row = reader.next(); row != null; row = reader.next()) {
-            if (row.line() <= job.checkpointLine()) {
-                continue;
-            }
-            chunk.collect(converter, row);
-            lastLine = row.line();
-            if (chunk.isFull()) {
-                Ending ending = commitChunk(job, app, chunk, lastLine, columnOfField);
+        int maxErrors = job.options().maxErrors();
+        try (ChunkReadAhead chunks = ChunkReadAhead.start(threads, reader, converter, job.checkpointLine(),
+                settings.chunkSize(), maxErrors - job.failed())) {
+            int failed = job.failed();
+            int committed = 0;
+            for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                chunk.trimToErrorsAllowed(maxErrors - failed);
+                ChunkProgress progress = applyWithRetry(job.id(), app, chunk, columnOfField);
+                if (isPowerOfTen(++committed)) {
+                    transactions.refreshStatistics();
+                }
+                Ending ending = endingAfter(progress, chunk.lastLine(), maxErrors);
                 if (ending != null) {
                     return ending;
                 }
+                failed = progress.failed();
             }
         }
-        Ending ending = commitChunk(job, app, chunk, lastLine, columnOfField);
-        return ending != null ? ending : new Ending(ImportStatus.COMPLETED, null);
+        return new Ending(ImportStatus.COMPLETED, null);
     }
 
-    /** The rows read since the last commit: converted ones, conversion errors, and every row's cells. */
-    private static final class Chunk {
-        final int size;
-        int errorsAllowed;
-        final List<ImportRow> rows = new ArrayList<>();
-        final List<RowError> errors = new ArrayList<>();
-        final Map<Integer, List<String>> cellsByLine = new HashMap<>();
-        int failedRows;
-        int committed;
-
-        Chunk(int size, int errorsAllowed) {
-            this.size = size;
-            this.errorsAllowed = errorsAllowed;
-        }
-
-        void collect(RowConverter converter, CsvRow row) {
-            ConvertedRow converted = converter.convert(row);
-            if (converted.errors().isEmpty()) {
-                rows.add(new ImportRow(row.line(), converted.values()));
-            } else {
-                errors.addAll(converted.errors());
-                failedRows++;
-            }
-            cellsByLine.put(row.line(), row.cells());
-        }
-
-        /** Full at its size, or as soon as its failed rows reach what maxErrors still allows. */
-        boolean isFull() {
-            return cellsByLine.size() >= size || failedRows >= errorsAllowed;
-        }
-
-        void clear() {
-            rows.clear();
-            errors.clear();
-            cellsByLine.clear();
-            failedRows = 0;
-        }
-    }
-
-    /** Commits the collected rows and answers how the job ends if it must stop now, else null. */
-    private Ending commitChunk(ImportJob job, AppDefinition app, Chunk chunk, int lastLine,
-            Function<String, String> columnOfField) throws Exception {
-        ChunkProgress progress = applyWithRetry(job.id(), app, chunk, lastLine, columnOfField);
-        chunk.clear();
-        if (isPowerOfTen(++chunk.committed)) {
-            transactions.refreshStatistics();
-        }
-        chunk.errorsAllowed = job.options().maxErrors() - progress.failed();
+    /** How the job ends if it must stop after a chunk committed up to the given line, else null. */
+    private static Ending endingAfter(ChunkProgress progress, int lastLine, int maxErrors) {
         if (!progress.stillRunning() || progress.cancelRequested()) {
             return new Ending(ImportStatus.CANCELLED, "Cancelled at line " + lastLine
                     + "; the rows committed before that stay imported.");
         }
-        if (progress.failed() >= job.options().maxErrors()) {
+        if (progress.failed() >= maxErrors) {
             return new Ending(ImportStatus.FAILED, "Stopped after " + progress.failed()
-                    + " failed rows (maxErrors is " + job.options().maxErrors() + "). Correct the file and import"
+                    + " failed rows (maxErrors is " + maxErrors + "). Correct the file and import"
                     + " it again; the rows committed so far stay imported.");
         }
         return null;
@@ -219,12 +175,12 @@ public class ImportRunner {
      * A chunk can lose a race with another import creating the same key: the unique constraint rolls it back,
      * and applying it again finds that record and updates it.
      */
-    private ChunkProgress applyWithRetry(String jobId, AppDefinition app, Chunk chunk, int lastLine,
+    private ChunkProgress applyWithRetry(String jobId, AppDefinition app, RowChunk chunk,
             Function<String, String> columnOfField) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
-                return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine, lastLine,
-                        columnOfField);
+                return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine,
+                        chunk.lastLine(), columnOfField);
             } catch (Exception e) {
                 rethrowIfClaimLost(e);
                 if (attempt >= CHUNK_ATTEMPTS) {

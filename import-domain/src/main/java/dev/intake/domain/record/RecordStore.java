@@ -172,10 +172,42 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * Writes the records' new values and times. On PostgreSQL the whole list is one statement joined to arrays
+     * (a batch would still execute once per record on the server); H2, embedded, takes a batch.
+     */
     public void update(List<StoredRecord> records) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
+        if (isH2()) {
+            updateInBatch(records);
+        } else {
+            updateFromArrays(records);
+        }
+    }
+
+    private void updateFromArrays(List<StoredRecord> records) throws SQLException {
+        String sql = "update crm_record r set updated_at = cast(v.updated_at as timestamp),"
+                + " field_values = v.field_values from unnest(?, ?, ?) as v(id, updated_at, field_values)"
+                + " where r.id = v.id";
+        Long[] ids = new Long[records.size()];
+        String[] times = new String[records.size()];
+        String[] values = new String[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            ids[i] = records.get(i).id();
+            times[i] = Timestamp.from(records.get(i).updatedAt()).toString();
+            values[i] = RecordValues.encode(records.get(i).values());
+        }
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setArray(1, connection.createArrayOf("bigint", ids));
+            update.setArray(2, connection.createArrayOf("text", times));
+            update.setArray(3, connection.createArrayOf("text", values));
+            update.executeUpdate();
+        }
+    }
+
+    private void updateInBatch(List<StoredRecord> records) throws SQLException {
         String sql = "update crm_record set updated_at = ?, field_values = ? where id = ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (StoredRecord record : records) {
