@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 /**
- * A token just created, with its callback secret, held only for the response that shows it: never in the view or the session, so that no
- * later request can show it again.
+ * A token just created, with its callback secret, held only for the response that shows it: never in the view or
+ * the session, so that no later request can show it again.
  */
 @Named("freshToken")
 @RequestScoped

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Removes import history whose {@code expiresAt} has passed: the jobs with their row errors and callback
- * deliveries, which also frees their idempotency keys. The records the imports created stay. Works in batches of a bounded size, each its own short transaction, so that the history
- * is never locked for long however much has expired.
+ * deliveries, which also frees their idempotency keys. The records the imports created stay. Works in batches of
+ * a bounded size, each its own short transaction, so that the history is never locked for long however much has
+ * expired.
  */
 public final class HistoryPurge {
 
