@@ -38,6 +38,7 @@ public class CallbackGraphQL {
     @Inject
     CurrentCaller caller;
 
+    // The URL is shown to everyone who may see the job, as the other options are; README, Limitations.
     @Description("The import's completion callback, once the import has ended; null when it asked for none.")
     public CallbackView callback(@Source ImportJobView job) {
         return deliveries.statusOf(job.importId()).map(CallbackView::of).orElse(null);

@@ -44,7 +44,12 @@ public record AllowedHosts(List<String> hosts) {
         return of(commaSeparated == null ? List.of() : List.of(commaSeparated.split(",")));
     }
 
-    /** Whether a callback may reach this host (as {@link CallbackAddress} gives it, lower case). */
+    /**
+     * Whether a callback may reach this host (as {@link CallbackAddress} gives it, lower case). Known shortcoming:
+     * the name is checked, not the address it resolves to when the callback is sent, so a listed name whose DNS
+     * points inside the network is reached; pinning the resolved address would need a resolver hook the JDK's
+     * HTTP client does not offer. README, Limitations.
+     */
     public boolean allows(String host) {
         String wanted = host.toLowerCase(Locale.ROOT);
         return hosts.stream().anyMatch(entry -> entry.startsWith("*.") ? wanted.endsWith(entry.substring(1))

@@ -24,7 +24,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CallbackDeliveries {
 
-    /** How long a node holds a claimed delivery: longer than an attempt's connect and read timeouts together. */
+    /**
+     * How long a node holds a claimed delivery: longer than an attempt's connect and read timeouts together. A node
+     * that dies after sending but before recording the answer leaves the claim to lapse, and the callback is sent
+     * again: delivery is at least once (README, Callbacks).
+     */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
 
     private static final Logger LOG = Logger.getLogger(CallbackDeliveries.class.getName());

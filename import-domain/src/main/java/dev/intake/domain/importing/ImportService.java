@@ -201,7 +201,8 @@ public class ImportService {
 
     /**
      * A request that lost a race with another carrying the same idempotency key fails on the unique key of
-     * (user, key): the job that won is the answer to both.
+     * (user, key): the job that won is the answer to both. Known shortcoming: the JPA provider and the transaction
+     * manager log that violation as a warning with a stack trace before it reaches this point (README, Limitations).
      */
     private Optional<ImportJob> winnerOfRace(ImportRequest request, String key) {
         return earlierJob(request, key);
