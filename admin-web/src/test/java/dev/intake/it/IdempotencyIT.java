@@ -64,7 +64,7 @@ class IdempotencyIT {
         String entity = contacts();
         Path file = csv(dir, "email,first_name\nana@example.com,Ana\n");
         IntakeClient other = server.client(importerToken());
-        JsonObject options = key("nightly-2026-12-04");
+        JsonObject options = key("nightly-" + UUID.randomUUID());
 
         String byAdmin = admin.startImport(entity, file, options);
         String byOther = other.startImport(entity, file, options);
