@@ -69,6 +69,9 @@ public final class IntakeServer implements AutoCloseable {
         env.put("INTAKE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("INTAKE_NO_BUILD", "1");
         env.putIfAbsent("INTAKE_JAVA_OPTS", "-Xmx512m");
+        // Callbacks reach only receivers the tests start on loopback, and retry after seconds instead of minutes.
+        env.put("INTAKE_CALLBACK_HOSTS", "127.0.0.1");
+        env.put("INTAKE_CALLBACK_RETRY_SECONDS", "1");
         String testDatabase = System.getenv("INTAKE_TEST_DB_URL");
         if (testDatabase != null && !testDatabase.isBlank()) {
             env.put("INTAKE_DB_URL", testDatabase);

@@ -68,7 +68,7 @@ public class TokensPage implements Serializable {
         Instant expiresAt = expiresOn == null ? null : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant();
         try {
             NewToken created = administration.createToken(access.caller(), name, owner, expiresAt);
-            fresh.hold(name.strip(), created.token());
+            fresh.hold(name.strip(), created.token(), created.callbackSecret());
             name = null;
             expiresOn = null;
         } catch (InvalidAccessChangeException e) {

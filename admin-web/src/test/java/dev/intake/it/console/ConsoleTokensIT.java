@@ -23,6 +23,8 @@ class ConsoleTokensIT extends BrowserTest {
         TokensScreen tokens = TokensScreen.open(driver, server.baseUri());
         String token = tokens.create("ERP export");
         assertTrue(token.length() >= 20, token);
+        String callbackSecret = tokens.shownCallbackSecret().orElseThrow();
+        assertTrue(callbackSecret.startsWith("itcs_") && callbackSecret.length() > 40, callbackSecret);
         assertEquals("active", tokens.status("ERP export"));
         Screenshots.take(driver, "tokens");
 
@@ -34,6 +36,8 @@ class ConsoleTokensIT extends BrowserTest {
         tokens = TokensScreen.open(driver, server.baseUri());
         assertTrue(tokens.shownToken().isEmpty(), "shown once, never again");
         assertFalse(driver.getPageSource().contains(token));
+        assertTrue(tokens.shownCallbackSecret().isEmpty(), "the callback secret is shown once, never again");
+        assertFalse(driver.getPageSource().contains(callbackSecret));
 
         tokens.revoke("ERP export");
         assertEquals("revoked", tokens.status("ERP export"));

@@ -37,6 +37,12 @@ final class TokensScreen {
         return driver.findElements(By.id("new-token-value")).stream().findFirst().map(e -> e.getAttribute("value"));
     }
 
+    /** The callback secret on show with a new token, if any. */
+    Optional<String> shownCallbackSecret() {
+        return driver.findElements(By.id("new-callback-secret")).stream().findFirst()
+                .map(e -> e.getAttribute("value"));
+    }
+
     String status(String tokenName) {
         return row(tokenName).findElement(By.cssSelector("td.col-status")).getText().strip();
     }

@@ -27,6 +27,8 @@ public abstract class ApiRefusal extends Exception {
             case "NOT_FOUND" -> new Refusals.NotFound(message);
             case "FORBIDDEN" -> new Refusals.Forbidden(message);
             case "INVALID_OPTION" -> new Refusals.InvalidOption(message);
+            case "CALLBACK_NOT_ALLOWED" -> new Refusals.CallbackNotAllowed(message);
+            case "IDEMPOTENCY_KEY_REUSED" -> new Refusals.IdempotencyKeyReused(message);
             default -> new Refusals.InvalidInput(message);
         };
     }

@@ -89,6 +89,24 @@ public final class Refusals {
         }
     }
 
+    @ErrorCode("CALLBACK_NOT_ALLOWED")
+    public static final class CallbackNotAllowed extends ApiRefusal {
+        private static final long serialVersionUID = 1L;
+
+        public CallbackNotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    @ErrorCode("IDEMPOTENCY_KEY_REUSED")
+    public static final class IdempotencyKeyReused extends ApiRefusal {
+        private static final long serialVersionUID = 1L;
+
+        public IdempotencyKeyReused(String message) {
+            super(message);
+        }
+    }
+
     @ErrorCode("INVALID_INPUT")
     public static final class InvalidInput extends ApiRefusal {
         private static final long serialVersionUID = 1L;

@@ -64,12 +64,12 @@ public class AccessGraphQL {
 
     @Mutation("createToken")
     @Description("Creates an API token for yourself, or for any user (admin). The token acts with its owner's"
-            + " permissions; it is shown only in this answer.")
+            + " permissions; it and its callback secret are shown only in this answer.")
     public @NonNull NewTokenView createToken(@NonNull @Name("name") String name, @Name("user") String user,
             @Name("expiresAt") Instant expiresAt) throws ApiRefusal {
         Caller by = caller.get();
         NewToken token = guarded(() -> administration.createToken(by, name, user, expiresAt));
-        return new NewTokenView(token.id(), token.token());
+        return new NewTokenView(token.id(), token.token(), token.callbackSecret());
     }
 
     @Mutation("revokeToken")

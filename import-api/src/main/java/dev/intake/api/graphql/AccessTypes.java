@@ -82,7 +82,10 @@ final class AccessTypes {
 
     @Type("NewToken")
     @Description("A token just created. `token` is shown this once and cannot be recovered: store it now.")
-    public record NewTokenView(@Id @NonNull String id, @NonNull String token) {
+    public record NewTokenView(@Id @NonNull String id, @NonNull String token,
+            @Description("The secret that signs the callbacks of imports started with this token (HMAC-SHA256 in"
+                    + " X-Intake-Signature). Shown this once too; Intake keeps it to sign with.")
+            String callbackSecret) {
     }
 
     @Type("Token")

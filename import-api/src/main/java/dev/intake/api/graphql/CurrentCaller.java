@@ -9,7 +9,9 @@ import dev.intake.domain.access.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Optional;
 
 /** The signed-in caller of the current request, as the authentication mechanism established it. */
 @RequestScoped
@@ -24,6 +26,9 @@ public class CurrentCaller {
     @Inject
     AccessAdministration administration;
 
+    @Inject
+    HttpServletRequest request;
+
     private Caller caller;
     private Permissions permissions;
 
@@ -37,6 +42,15 @@ public class CurrentCaller {
                     .orElseThrow(() -> new Refusals.Unauthenticated("The token's user no longer exists."));
         }
         return caller;
+    }
+
+    /** The id of the API token this request came with; empty for console sessions. */
+    public Optional<String> tokenId() {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return access.tokenIdOf(header.substring(7));
     }
 
     public Permissions permissions() throws ApiRefusal {

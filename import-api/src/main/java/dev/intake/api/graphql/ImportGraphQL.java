@@ -7,6 +7,7 @@ import dev.intake.api.upload.ReceivedFiles;
 import dev.intake.api.upload.Upload;
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.importing.HistoryCursor;
+import dev.intake.domain.importing.ImportFollowUp;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportOptions;
 import dev.intake.domain.importing.ImportRefusedException;
@@ -51,7 +52,8 @@ public class ImportGraphQL {
     @Mutation("importEntities")
     @Description("Starts importing an uploaded CSV file into an app and answers at once with the queued job. The"
             + " header must match the app's fields (by name or label); an unknown, duplicate or missing required"
-            + " column refuses the request and nothing is written. Rows then apply in file order in the background.")
+            + " column refuses the request and nothing is written. Rows then apply in file order in the background."
+            + " With options.idempotencyKey, sending the same request again answers the same job.")
     public @NonNull ImportJobView importEntities(
             @NonNull @Name("entity") @Description("The app to import into, such as \"contact\".") String entity,
             @Name("file") @Description("A name for the file in the history; default: the uploaded file's name.")
@@ -65,11 +67,20 @@ public class ImportGraphQL {
         String name = file == null || file.isBlank() ? received.submittedName() : file;
         try {
             ImportJob job = imports.accept(new ImportRequest(entity, name, received.path(), readOptions,
-                    requestedBy));
+                    requestedBy), followUp(options));
             return ImportJobView.of(job);
         } catch (ImportRefusedException e) {
             throw ApiRefusal.of(e);
         }
+    }
+
+    private ImportFollowUp followUp(ImportOptionsInput options) {
+        if (options == null) {
+            return ImportFollowUp.none();
+        }
+        String callbackUrl = options.callbackUrl == null ? null : options.callbackUrl.strip();
+        String tokenId = callbackUrl == null ? null : caller.tokenId().orElse(null);
+        return new ImportFollowUp(options.idempotencyKey, callbackUrl, tokenId);
     }
 
     private static ImportOptions readOptions(ImportOptionsInput options) throws ApiRefusal {

@@ -25,4 +25,13 @@ public class ImportOptionsInput {
 
     @Description("Stop after this many failed rows; default 1000.")
     public Integer maxErrors;
+
+    @Description("An http or https URL on an allowed host (see `callbackHosts`): when the import ends, the finished"
+            + " job is posted there as JSON, signed with the token's callback secret (header X-Intake-Signature),"
+            + " and retried with growing pauses for a day until it is answered with 2xx.")
+    public String callbackUrl;
+
+    @Description("Up to 200 characters chosen by the client, such as a UUID per logical import: sending the same"
+            + " key again (same user, same app) answers the job already started instead of importing again.")
+    public String idempotencyKey;
 }

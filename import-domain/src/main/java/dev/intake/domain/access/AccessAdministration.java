@@ -166,6 +166,13 @@ public class AccessAdministration {
         return query.setMaxResults(size).getResultList();
     }
 
+    /** Records in the audit trail that an administrator changed an application setting. */
+    @Transactional
+    public void recordSettingChange(Caller by, String setting, String detail) {
+        requireAdmin(by, setting);
+        audit(by, "SETTING_CHANGED", setting, detail);
+    }
+
     private void audit(Caller by, String action, String subject, String detail) {
         long id = ((Number) em.createNativeQuery("select nextval('audit_event_ids')").getSingleResult()).longValue();
         em.persist(new AuditEvent(id, clock.instant(), by.username(), action, subject, detail));

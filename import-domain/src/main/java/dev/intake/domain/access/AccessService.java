@@ -81,17 +81,39 @@ public class AccessService {
         return user == null ? Optional.empty() : Optional.of(new Caller(user.username(), user.roles()));
     }
 
-    /** Creates a token for a user; the returned secret is the only time it is seen. */
+    /**
+     * Creates a token for a user, with a callback secret; the returned secrets are the only time they are seen
+     * (the callback secret stays readable to Intake, which signs with it).
+     */
     @Transactional
     public NewToken createToken(String username, String name, Instant expiresAt) {
-        return createToken(username, name, expiresAt, Secrets.newToken());
+        return createToken(username, name, expiresAt, Secrets.newToken(), Secrets.newCallbackSecret());
     }
 
-    private NewToken createToken(String username, String name, Instant expiresAt, String secret) {
+    private NewToken createToken(String username, String name, Instant expiresAt, String secret,
+            String callbackSecret) {
         ApiToken token = new ApiToken(username, name, Secrets.hashToken(secret), clock.instant(), expiresAt);
+        token.keepCallbackSecret(callbackSecret);
         em.persist(token);
         LOG.info(() -> "INTAKE-020 Token '" + name + "' created for " + username);
-        return new NewToken(token.id(), secret);
+        return new NewToken(token.id(), secret, callbackSecret);
+    }
+
+    /** The id of the stored token a bearer token is, whether or not it may still be used. */
+    @Transactional
+    public Optional<String> tokenIdOf(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select t.id from ApiToken t where t.tokenHash = :hash", String.class)
+                .setParameter("hash", Secrets.hashToken(token.strip())).getResultStream().findFirst();
+    }
+
+    /** The secret the callbacks of a token's imports are signed with, when the token exists and has one. */
+    @Transactional
+    public Optional<String> callbackSecret(String tokenId) {
+        ApiToken token = tokenId == null ? null : em.find(ApiToken.class, tokenId);
+        return token == null ? Optional.empty() : Optional.ofNullable(token.callbackSecret());
     }
 
     @Transactional
@@ -113,7 +135,8 @@ public class AccessService {
         em.flush();
         Optional<String> configuredToken = settings.adminToken();
         String token = configuredToken.orElseGet(Secrets::newToken);
-        createToken("admin", configuredToken.isPresent() ? "INTAKE_ADMIN_TOKEN" : "bootstrap", null, token);
+        // The bootstrap token gets no callback secret: there is nowhere to show it once; see README, Limitations.
+        createToken("admin", configuredToken.isPresent() ? "INTAKE_ADMIN_TOKEN" : "bootstrap", null, token, null);
         LOG.info("INTAKE-021 Bootstrap user 'admin' created");
         if (configuredPassword.isPresent() && configuredToken.isPresent()) {
             return Optional.empty();

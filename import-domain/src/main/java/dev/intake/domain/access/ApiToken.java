@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A bearer token that lets a program act as its owner. Only the SHA-256 hash of the token is stored: the token
- * itself is shown once, when it is created. A token may expire and may be revoked; either ends it at once.
+ * itself is shown once, when it is created. A token may expire and may be revoked; either ends it at once. Tokens
+ * created through {@code createToken} also carry a callback secret, shown once with the token and kept readable.
  */
 @Entity
 @Table(name = "api_token")
@@ -40,6 +41,13 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /**
+     * The secret that signs the callbacks of imports started with this token. Stored as it is, not hashed: Intake
+     * needs it to sign. Null for tokens that have none (the bootstrap token, tokens from before callbacks).
+     */
+    @Column(name = "callback_secret", length = 100)
+    private String callbackSecret;
+
     protected ApiToken() {
     }
 
@@ -50,6 +58,10 @@ public class ApiToken {
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    void keepCallbackSecret(String secret) {
+        callbackSecret = secret;
     }
 
     /** Whether the token may be used at this moment: neither revoked nor expired. */
@@ -93,5 +105,10 @@ public class ApiToken {
 
     public Instant revokedAt() {
         return revokedAt;
+    }
+
+    /** The callback signing secret, if the token has one. */
+    public String callbackSecret() {
+        return callbackSecret;
     }
 }

@@ -72,6 +72,19 @@ public class IntakeSettings {
         return Duration.ofSeconds(value("INTAKE_CLAIM_TIMEOUT_SECONDS").map(Long::parseLong).orElse(60L));
     }
 
+    /** The hosts callbacks may reach, as {@code INTAKE_CALLBACK_HOSTS} lists them; counts on the first start only. */
+    public Optional<String> callbackHosts() {
+        return value("INTAKE_CALLBACK_HOSTS");
+    }
+
+    /**
+     * The first pause before a failed callback is tried again, {@code INTAKE_CALLBACK_RETRY_SECONDS} (default 60);
+     * the later pauses and the day the attempts go on for scale with it.
+     */
+    public Duration callbackRetryStep() {
+        return Duration.ofSeconds(value("INTAKE_CALLBACK_RETRY_SECONDS").map(Long::parseLong).orElse(60L));
+    }
+
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();

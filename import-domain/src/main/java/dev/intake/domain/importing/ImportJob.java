@@ -116,6 +116,18 @@ public class ImportJob {
     @Column(name = "column_mapping")
     private String columnMapping;
 
+    /** The key the client sent so that resubmitting the request answers this job; unique per user. */
+    @Column(name = "idempotency_key", length = 200)
+    private String idempotencyKey;
+
+    /** Where the finished job is posted, if the client asked; see the callback package. */
+    @Column(name = "callback_url", length = 2000)
+    private String callbackUrl;
+
+    /** The token whose callback secret signs the callback. */
+    @Column(name = "callback_token_id", length = 36)
+    private String callbackTokenId;
+
     protected ImportJob() {
     }
 
@@ -209,6 +221,12 @@ public class ImportJob {
         return Optional.of(mapping);
     }
 
+    void askFollowUp(ImportFollowUp followUp) {
+        idempotencyKey = followUp.idempotencyKey();
+        callbackUrl = followUp.callbackUrl();
+        callbackTokenId = followUp.callbackUrl() == null ? null : followUp.callbackTokenId();
+    }
+
     void requestCancel() {
         cancelRequested = true;
     }
@@ -287,5 +305,17 @@ public class ImportJob {
 
     public boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String callbackUrl() {
+        return callbackUrl;
+    }
+
+    public String callbackTokenId() {
+        return callbackTokenId;
     }
 }

@@ -2,6 +2,7 @@ package dev.intake.domain.importing;
 
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.callback.CallbackSender;
 import dev.intake.domain.importing.csv.CsvFormat;
 import dev.intake.domain.importing.csv.CsvFormatDetector;
 import dev.intake.domain.importing.csv.CsvRowReader;
@@ -60,6 +61,9 @@ public class ImportRunner {
     @Inject
     IntakeSettings settings;
 
+    @Inject
+    CallbackSender callbacks;
+
     public void submit(String jobId) {
         executor.submit(() -> run(jobId));
     }
@@ -117,6 +121,7 @@ public class ImportRunner {
                     + incident + "). Rows committed before it stay; an administrator can find the cause in the log.");
         }
         uploads.discard(upload);
+        callbacks.deliverSoon();
     }
 
     private Ending readAndApply(ImportJob job, Path upload) throws Exception {

@@ -1,7 +1,12 @@
 package dev.intake.domain.importing;
 
+import dev.intake.domain.access.AccessService;
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.callback.CallbackAddress;
+import dev.intake.domain.callback.CallbackHostSettings;
+import dev.intake.domain.callback.CallbackSender;
+import dev.intake.domain.callback.InvalidCallbackException;
 import dev.intake.domain.config.IntakeSettings;
 import dev.intake.domain.importing.csv.CsvFormat;
 import dev.intake.domain.importing.csv.CsvFormatDetector;
@@ -61,21 +66,92 @@ public class ImportService {
     @Inject
     Database database;
 
+    @Inject
+    CallbackHostSettings callbackHosts;
+
+    @Inject
+    CallbackSender callbackSender;
+
+    @Inject
+    AccessService access;
+
     /** Checks the upload's header, queues the job and starts it; the upload belongs to the job from then on. */
     public ImportJob accept(ImportRequest request) {
+        return accept(request, ImportFollowUp.none());
+    }
+
+    /**
+     * As {@link #accept(ImportRequest)}, with what an API client asks beyond the import. A user's request with an
+     * idempotency key they already used answers the job started then and discards this upload, unless that job
+     * imported into another app, which is refused. A callback must reach an allowed host and needs a token with a
+     * callback secret; otherwise the request is refused before anything is stored.
+     */
+    public ImportJob accept(ImportRequest request, ImportFollowUp followUp) {
         try {
+            checkIdempotencyKey(followUp.idempotencyKey());
+            Optional<ImportJob> earlier = earlierJob(request, followUp.idempotencyKey());
+            if (earlier.isPresent()) {
+                uploads.discard(request.upload());
+                LOG.info(() -> "INTAKE-051 Import resubmitted with a known idempotency key: answered "
+                        + earlier.get().id());
+                return earlier.get();
+            }
+            checkCallback(followUp);
             AppDefinition app = apps.find(request.entity()).orElseThrow(() -> unknownEntity(request.entity()));
             new ValueConverter(request.options());
             CsvFormat format = CsvFormatDetector.detect(request.upload(), request.options());
             CsvRow header = checkHeader(app, request, format);
-            ImportJob job = queue(request, format, header);
-            runner.submit(job.id());
-            LOG.info(() -> "INTAKE-050 Import " + job.id() + " queued into " + job.entity() + " by "
-                    + job.createdBy());
-            return job;
+            return queue(request, followUp, format, header);
         } catch (RuntimeException e) {
             uploads.discard(request.upload());
             throw e;
+        }
+    }
+
+    private static void checkIdempotencyKey(String key) {
+        if (key == null) {
+            return;
+        }
+        if (key.isBlank() || key.length() > ImportFollowUp.MAX_KEY_LENGTH) {
+            throw new ImportRefusedException("INVALID_OPTION", "'idempotencyKey' must be 1 to "
+                    + ImportFollowUp.MAX_KEY_LENGTH + " characters and not blank; got " + key.length()
+                    + " characters. A UUID per logical import works well.");
+        }
+    }
+
+    /** The job this user started with the same key, if any; one into another app refuses the request. */
+    private Optional<ImportJob> earlierJob(ImportRequest request, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<ImportJob> earlier = transactions.findByIdempotencyKey(request.requestedBy(), key);
+        if (earlier.isPresent() && !earlier.get().entity().equals(request.entity())) {
+            throw new ImportRefusedException("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key + "' was already"
+                    + " used for import " + earlier.get().id() + " into '" + earlier.get().entity() + "', not '"
+                    + request.entity() + "'. Use a new key for a different import.");
+        }
+        return earlier;
+    }
+
+    private void checkCallback(ImportFollowUp followUp) {
+        if (followUp.callbackUrl() == null) {
+            return;
+        }
+        CallbackAddress address;
+        try {
+            address = CallbackAddress.parse(followUp.callbackUrl());
+        } catch (InvalidCallbackException e) {
+            throw new ImportRefusedException("INVALID_OPTION", e.getMessage());
+        }
+        if (!callbackHosts.allowedHosts().allows(address.host())) {
+            throw new ImportRefusedException("CALLBACK_NOT_ALLOWED", "Callbacks may not reach host '"
+                    + address.host() + "': it is not among the allowed callback hosts. An administrator adds it"
+                    + " with the setCallbackHosts mutation (the list is first seeded from INTAKE_CALLBACK_HOSTS).");
+        }
+        if (access.callbackSecret(followUp.callbackTokenId()).isEmpty()) {
+            throw new ImportRefusedException("INVALID_OPTION", "The token of this request has no callback secret to"
+                    + " sign with (the bootstrap token and tokens older than callbacks have none). Create a token"
+                    + " with createToken and use it for imports with a callbackUrl.");
         }
     }
 
@@ -99,7 +175,7 @@ public class ImportService {
                 : HeaderMatcher.mapExplicitly(app, header, chosen);
     }
 
-    private ImportJob queue(ImportRequest request, CsvFormat format, CsvRow header) {
+    private ImportJob queue(ImportRequest request, ImportFollowUp followUp, CsvFormat format, CsvRow header) {
         ImportOptions asRead = new ImportOptions(format.delimiter(), format.charset().name(),
                 request.options().dateFormat(), request.options().locale(),
                 request.options().ignoreUnknownColumns(), request.options().maxErrors());
@@ -109,15 +185,27 @@ public class ImportService {
                 format.charset().name(), now, expires);
         job.recordHeader(header.cells());
         job.recordColumnMapping(request.columnMapping(), header.size());
+        job.askFollowUp(followUp);
         Path stored = uploads.keepFor(job.id(), request.upload());
         job.storeUploadAt(stored.toString());
         try {
             transactions.queue(job);
         } catch (RuntimeException e) {
             uploads.discard(stored);
-            throw e;
+            return winnerOfRace(request, followUp.idempotencyKey()).orElseThrow(() -> e);
         }
+        runner.submit(job.id());
+        LOG.info(() -> "INTAKE-050 Import " + job.id() + " queued into " + job.entity() + " by " + job.createdBy());
         return job;
+    }
+
+    /**
+     * A request that lost a race with another carrying the same idempotency key fails on the unique key of
+     * (user, key): the job that won is the answer to both. Known shortcoming: the JPA provider and the transaction
+     * manager log that violation as a warning with a stack trace before it reaches this point (README, Limitations).
+     */
+    private Optional<ImportJob> winnerOfRace(ImportRequest request, String key) {
+        return earlierJob(request, key);
     }
 
     /** Asks a job to stop at its next chunk; what was committed stays. */
@@ -125,6 +213,7 @@ public class ImportService {
         ImportJob job = transactions.requestCancel(jobId, by);
         if (job != null && job.status() == ImportStatus.CANCELLED) {
             uploads.discard(settings.uploadDirectory().resolve(jobId + ".csv"));
+            callbackSender.deliverSoon();
         }
         return Optional.ofNullable(job);
     }

@@ -2,6 +2,7 @@ package dev.intake.domain.importing;
 
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.callback.CallbackDeliveries;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.config.Database;
 import dev.intake.domain.config.IntakeSettings;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,9 +46,19 @@ public class ImportTransactions {
     @Inject
     IntakeSettings settings;
 
+    @Inject
+    CallbackDeliveries callbacks;
+
     @Transactional(TxType.REQUIRES_NEW)
     public void queue(ImportJob job) {
         em.persist(job);
+    }
+
+    /** The job a user started with this idempotency key, if it is still in the history. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<ImportJob> findByIdempotencyKey(String user, String key) {
+        return em.createQuery("select j from ImportJob j where j.createdBy = :user and j.idempotencyKey = :key",
+                ImportJob.class).setParameter("user", user).setParameter("key", key).getResultStream().findFirst();
     }
 
     /**
@@ -130,6 +142,7 @@ public class ImportTransactions {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job != null && !job.status().isFinished()) {
             job.finish(end, message, clock.instant());
+            callbacks.schedule(job);
         }
     }
 
@@ -144,6 +157,7 @@ public class ImportTransactions {
         if (job.status() == ImportStatus.QUEUED) {
             job.finish(ImportStatus.CANCELLED, "Cancelled by " + by + " before it started; nothing was imported.",
                     clock.instant());
+            callbacks.schedule(job);
         }
         return job;
     }

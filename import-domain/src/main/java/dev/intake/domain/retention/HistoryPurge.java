@@ -11,9 +11,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Removes import history whose {@code expiresAt} has passed: the jobs with their row errors. The records the
- * imports created stay. Works in batches of a bounded size, each its own short transaction, so that the history
- * is never locked for long however much has expired.
+ * Removes import history whose {@code expiresAt} has passed: the jobs with their row errors and callback
+ * deliveries, which also frees their idempotency keys. The records the imports created stay. Works in batches of
+ * a bounded size, each its own short transaction, so that the history is never locked for long however much has
+ * expired.
  */
 public final class HistoryPurge {
 
@@ -35,6 +36,8 @@ public final class HistoryPurge {
         }
         List<String> ids = expired.stream().map(PurgedJob::id).toList();
         delete("delete from row_error where job_id in (", ids);
+        delete("delete from callback_attempt where job_id in (", ids);
+        delete("delete from callback_delivery where job_id in (", ids);
         delete("delete from import_job where id in (", ids);
         return expired;
     }

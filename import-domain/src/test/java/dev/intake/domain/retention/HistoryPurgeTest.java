@@ -51,6 +51,33 @@ class HistoryPurgeTest {
     }
 
     @Test
+    void removesTheCallbackDeliveryAndAttemptsOfPurgedJobsAndFreesTheirIdempotencyKeys() throws Exception {
+        try (Connection connection = database.transaction()) {
+            job(connection, "old", NOW.minus(Duration.ofDays(91)), NOW.minusSeconds(1), "COMPLETED");
+            job(connection, "fresh", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(80)), "COMPLETED");
+            execute(connection, "update import_job set idempotency_key = 'nightly-1' where id = 'old'");
+            for (String id : List.of("old", "fresh")) {
+                execute(connection, "insert into callback_delivery (job_id, url, state, attempts) values ('" + id
+                        + "', 'http://127.0.0.1/hook', 'DELIVERED', 1)");
+                execute(connection, "insert into callback_attempt (id, job_id, attempt, at, status_code) values ('a-"
+                        + id + "', '" + id + "', 1, current_timestamp, 200)");
+            }
+            connection.commit();
+
+            new HistoryPurge(connection).purgeBatch(NOW, 100);
+            connection.commit();
+
+            assertEquals(List.of("fresh"), ids(connection, "select job_id from callback_delivery"));
+            assertEquals(List.of("fresh"), ids(connection, "select job_id from callback_attempt"));
+            job(connection, "again", NOW, NOW.plus(Duration.ofDays(90)), "QUEUED");
+            execute(connection, "update import_job set idempotency_key = 'nightly-1' where id = 'again'");
+            connection.commit();
+            assertEquals(List.of("again"), ids(connection, "select id from import_job where idempotency_key"
+                    + " = 'nightly-1'"));
+        }
+    }
+
+    @Test
     void keepsAnExpiredJobThatIsStillRunning() throws Exception {
         try (Connection connection = database.transaction()) {
             job(connection, "running", NOW.minus(Duration.ofDays(91)), NOW.minusSeconds(1), "RUNNING");
@@ -91,6 +118,12 @@ class HistoryPurgeTest {
             insert.setTimestamp(3, Timestamp.from(created));
             insert.setTimestamp(4, Timestamp.from(expires));
             insert.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
         }
     }
 

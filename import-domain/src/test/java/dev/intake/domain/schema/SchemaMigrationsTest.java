@@ -109,6 +109,37 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void refusesASecondJobOfTheSameUserWithTheSameIdempotencyKeyButNotOfAnotherUserOrWithoutKey()
+            throws SQLException {
+        try (TestDatabase database = TestDatabase.migrated()) {
+            insertJob(database, "j1", "erp", "'nightly-7'");
+            insertJob(database, "j2", "crm", "'nightly-7'");
+            insertJob(database, "j3", "erp", "null");
+            insertJob(database, "j4", "erp", "null");
+
+            SQLException refused = assertThrows(SQLException.class, () -> insertJob(database, "j5", "erp",
+                    "'nightly-7'"));
+
+            assertEquals(UNIQUE_VIOLATION, refused.getSQLState());
+        }
+    }
+
+    @Test
+    void seedsASettingOnlyOnceWhenSeveralNodesInsertIt() throws SQLException {
+        try (TestDatabase database = TestDatabase.migrated(); Connection connection = database.transaction();
+                Statement statement = connection.createStatement()) {
+            String seed = "insert into admin_setting (name, setting_value) values ('callback_hosts', '%s')"
+                    + " on conflict do nothing";
+            assertEquals(1, statement.executeUpdate(seed.formatted("a.example.com")));
+            assertEquals(0, statement.executeUpdate(seed.formatted("b.example.com")));
+            try (ResultSet rows = statement.executeQuery("select setting_value from admin_setting")) {
+                rows.next();
+                assertEquals("a.example.com", rows.getString(1));
+            }
+        }
+    }
+
+    @Test
     void splitsScriptsAtSemicolonsThatEndALineAndDropsCommentLines() {
         String script = "-- a comment; with a semicolon\ncreate table a (\n    x integer\n);\n\n"
                 + "create index a_by_x on a (x);\ninsert into a values (1)";
@@ -127,6 +158,17 @@ class SchemaMigrationsTest {
             store.insert(List.of(new StoredRecord(id, entity, NOW, NOW, values)));
             connection.commit();
             return id;
+        }
+    }
+
+    private static void insertJob(TestDatabase database, String id, String user, String key) throws SQLException {
+        try (Connection connection = database.transaction(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert into import_job (id, entity, file_name, status, processed, added, updated,"
+                    + " failed, created_by, created_at, expires_at, ignore_unknown, max_errors, checkpoint_line,"
+                    + " cancel_requested, idempotency_key) values ('" + id + "', 'contact', 'f.csv', 'QUEUED', 0, 0,"
+                    + " 0, 0, '" + user + "', current_timestamp, current_timestamp, false, 1000, 0, false, " + key
+                    + ")");
+            connection.commit();
         }
     }
 
