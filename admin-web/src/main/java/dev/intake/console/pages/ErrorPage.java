@@ -34,7 +34,7 @@ public class ErrorPage {
             Throwable ajaxCause = takeAjaxFailure();
             if (cause == null && ajaxCause != null) {
                 cause = ajaxCause;
-                uri = "an ajax request";
+                uri = "a console request";
             }
             LOG.log(Level.SEVERE, "INTAKE-300 Console error, incident " + incident + " on " + uri,
                     cause instanceof Throwable thrown ? thrown : null);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,10 +30,21 @@ final class HistoryScreen {
         return driver.findElement(By.id("history-title")).getText();
     }
 
-    /** Every row of the table's current page, as column name to text, newest first. */
+    /**
+     * Every row of the table's current page, as column name to text, newest first. While an import runs the page
+     * renders the table again every few seconds, so a read that meets a replaced row reads again.
+     */
     List<Map<String, String>> rows() {
-        return driver.findElements(By.cssSelector("[id='history-form:history_data'] tr[data-ri]")).stream()
-                .map(HistoryScreen::read).toList();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return driver.findElements(By.cssSelector("[id='history-form:history_data'] tr[data-ri]")).stream()
+                        .map(HistoryScreen::read).toList();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private static Map<String, String> read(WebElement row) {
@@ -41,10 +53,18 @@ final class HistoryScreen {
                         .replaceAll("\\s*\\d+%$", "")));
     }
 
-    /** The progress bars shown in the table, as their percentages. */
+    /** The progress bars shown in the table, as the percentages their labels show. */
     List<Integer> progress() {
-        return driver.findElements(By.cssSelector("[id='history-form:history_data'] .job-progress")).stream()
-                .map(bar -> Integer.parseInt(bar.getAttribute("aria-valuenow"))).toList();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return driver.findElements(By.cssSelector("[id='history-form:history_data'] .job-progress"))
+                        .stream().map(bar -> Integer.parseInt(bar.getText().replaceAll("\\D", ""))).toList();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** Whether the page polls for moving counters right now. */

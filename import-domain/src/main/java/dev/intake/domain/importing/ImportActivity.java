@@ -22,9 +22,9 @@ import java.util.List;
 @ApplicationScoped
 public class ImportActivity {
 
-    private static final String PER_DAY = "select cast(created_at as date) as day, count(*), sum(added),"
+    private static final String PER_DAY = "select cast(created_at as date), count(*), sum(added),"
             + " sum(updated), sum(failed) from import_job where entity = ? and created_at >= ?"
-            + " group by cast(created_at as date) order by day";
+            + " group by cast(created_at as date) order by 1";
 
     @Inject
     Database database;
