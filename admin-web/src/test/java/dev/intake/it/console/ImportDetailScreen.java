@@ -48,7 +48,7 @@ final class ImportDetailScreen {
     }
 
     String message() {
-        List<WebElement> message = driver.findElements(By.id("job-message"));
+        List<WebElement> message = driver.findElements(By.id("detail-form:job-message"));
         return message.isEmpty() ? "" : message.get(0).getText().strip();
     }
 
