@@ -222,6 +222,7 @@ class ConsoleOperationsIT extends BrowserTest {
         assertEquals(8, dashboard.total(entity, "failed"));
         assertTrue(dashboard.isDrawn("imports", entity) && dashboard.isDrawn("rows", entity),
                 "Chart.js, served by the application, drew both charts");
+        dashboard.show(entity);
         Screenshots.take(driver, "dashboard");
     }
 

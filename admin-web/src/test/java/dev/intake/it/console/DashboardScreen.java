@@ -36,6 +36,12 @@ final class DashboardScreen {
         return Json.createReader(new StringReader((String) config)).readObject();
     }
 
+    /** Scrolls an app's charts into view. */
+    void show(String entity) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('dash-" + entity
+                + "').scrollIntoView();");
+    }
+
     /** Whether Chart.js has drawn the chart on its canvas. */
     boolean isDrawn(String which, String entity) {
         Object drawn = ((JavascriptExecutor) driver).executeScript("var w = PF('" + which + "Chart_" + entity
