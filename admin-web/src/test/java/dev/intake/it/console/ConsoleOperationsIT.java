@@ -105,6 +105,7 @@ class ConsoleOperationsIT extends BrowserTest {
         assertFalse(detail.fact("finished").isEmpty());
         assertFalse(detail.canCancel(), "a finished import cannot be cancelled");
 
+        Screenshots.take(driver, "import-detail");
         List<Map<String, String>> firstPage = detail.failedRows();
         assertEquals(20, firstPage.size());
         assertEquals(Map.of("line", "7", "column", "email", "value", "not-an-email-6", "code", "INVALID_EMAIL"),
@@ -113,7 +114,6 @@ class ConsoleOperationsIT extends BrowserTest {
         List<Map<String, String>> secondPage = detail.nextFailedRowsPage().failedRows();
         assertEquals(5, secondPage.size());
         assertEquals("31", secondPage.get(4).get("line"));
-        Screenshots.take(driver, "import-detail");
 
         String errors = detail.downloadErrors(downloads);
         List<String> lines = errors.replace("\uFEFF", "").lines().toList();
