@@ -124,6 +124,37 @@ class ConsoleOperationsIT extends BrowserTest {
     }
 
     @Test
+    void whoMayImportButNotSeeHistoryFollowsOnlyTheirOwnImports(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("own");
+        api.defineApp(ConsoleFixtures.contactsApp(entity));
+        String role = "imponly_" + entity;
+        api.data("mutation($i: RoleInput!) { defineRole(input: $i) { name } }", Json.createObjectBuilder()
+                .add("i", Json.createObjectBuilder().add("name", role).add("grants", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("entity", entity).add("canImport", true)
+                                .add("canViewHistory", false)))).build());
+        String user = "own_" + entity;
+        ConsoleFixtures.saveUser(api, user, role);
+        IntakeClient userApi = server.client(ConsoleFixtures.createToken(api, user));
+        String theirs = userApi.importAndWait(entity, GeneratedFiles.contacts(dir.resolve("mine.csv"), 0, 10, 5),
+                null).getString("importId");
+        String others = api.importAndWait(entity, GeneratedFiles.contacts(dir.resolve("admins.csv"), 50, 10, 5),
+                null).getString("importId");
+
+        LoginScreen.open(driver, server.baseUri()).signIn(user, ConsoleFixtures.PASSWORD);
+        driver.get(server.baseUri().resolve("/import-detail.xhtml?id=" + theirs).toString());
+        ImportDetailScreen detail = new ImportDetailScreen(driver);
+        assertEquals(2, detail.count("failed"));
+        assertTrue(driver.findElements(By.id("back-to-history")).isEmpty(), "no history link without the right");
+        assertEquals(3, detail.downloadErrors(downloads).replace("\uFEFF", "").lines().count());
+
+        for (String path : List.of("/import-detail.xhtml?id=" + others, "/downloads/imports/" + others
+                + "/errors.csv", "/history.xhtml?entity=" + entity)) {
+            ErrorScreen refused = ErrorScreen.open(driver, server.baseUri(), path);
+            assertEquals(403, refused.status(), path);
+        }
+    }
+
+    @Test
     void countersOfARunningImportMoveWithoutReloadAndCancelStopsIt(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("live");
         api.defineApp(ConsoleFixtures.contactsApp(entity));
