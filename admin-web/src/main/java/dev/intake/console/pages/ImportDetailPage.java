@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,9 @@ public class ImportDetailPage implements Serializable {
 
     @Inject
     transient ConsoleAccess access;
+
+    @Inject
+    transient Clock clock;
 
     private String id;
     private ImportJob job;
@@ -102,7 +106,7 @@ public class ImportDetailPage implements Serializable {
         if (job.startedAt() == null) {
             return "";
         }
-        Instant end = job.finishedAt() == null ? Instant.now() : job.finishedAt();
+        Instant end = job.finishedAt() == null ? clock.instant() : job.finishedAt();
         Duration took = Duration.between(job.startedAt(), end);
         return took.toMinutes() > 0 ? took.toMinutes() + " min " + took.toSecondsPart() + " s"
                 : took.toSecondsPart() + "." + took.toMillisPart() / 100 + " s";
