@@ -68,6 +68,20 @@ public class ConsoleAccess {
         return canViewHistory(entity) || forbid("You may not see app '" + entity + "'.");
     }
 
+    /**
+     * Whether the user may follow one import: with the app's history right, or as the one who started it while
+     * still allowed to import into the app (the rule of the API's importJob and errors.csv).
+     */
+    public boolean canFollow(String entity, String createdBy) {
+        boolean ownImport = caller().username().equals(createdBy) && canImport(entity);
+        return ownImport || canViewHistory(entity);
+    }
+
+    /** Ends the request with 403 unless the user may follow the import; answers whether it may. */
+    public boolean requireFollow(String entity, String createdBy) throws IOException {
+        return canFollow(entity, createdBy) || forbid("You may not see this import of app '" + entity + "'.");
+    }
+
     /** Ends the request with 403 unless the user may import into the app; answers whether it may. */
     public boolean requireImport(String entity) throws IOException {
         return canImport(entity) || forbid("You may not import into app '" + entity + "'.");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,8 +18,11 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver start() throws Exception {
+    /** A browser that saves downloads into {@code downloads} without asking. */
+    static ChromeDriver start(Path downloads) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
         options.setBinary(System.getProperty("intake.chromium", "/usr/bin/chromium"));
         Path profile = Files.createTempDirectory("intake-chromium-");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,5 +1,7 @@
 package dev.intake.it.console;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -9,9 +11,13 @@ abstract class BrowserTest {
 
     protected ChromeDriver driver;
 
+    /** Where this test's browser saves downloads. */
+    protected Path downloads;
+
     @BeforeEach
     void openBrowser() throws Exception {
-        driver = Browser.start();
+        downloads = Files.createTempDirectory("intake-downloads-");
+        driver = Browser.start(downloads);
     }
 
     @AfterEach

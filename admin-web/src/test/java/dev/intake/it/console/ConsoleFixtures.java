@@ -42,6 +42,16 @@ final class ConsoleFixtures {
                 .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build();
     }
 
+    /** An app of contacts (email, first_name, last_name) matched on email, the shape GeneratedFiles writes. */
+    static JsonObject contactsApp(String entity) {
+        return Json.createObjectBuilder().add("entity", entity).add("label", "Contacts " + entity)
+                .add("fields", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "email").add("type", "EMAIL"))
+                        .add(Json.createObjectBuilder().add("name", "first_name").add("type", "TEXT"))
+                        .add(Json.createObjectBuilder().add("name", "last_name").add("type", "TEXT")))
+                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build();
+    }
+
     /** The first GraphQL error code of an answer, or null when it has none. */
     static String errorCode(JsonObject answer) {
         return answer.containsKey("errors") ? IntakeClient.errorCode(answer) : null;

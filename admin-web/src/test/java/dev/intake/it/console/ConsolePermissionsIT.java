@@ -30,13 +30,13 @@ class ConsolePermissionsIT extends BrowserTest {
         ConsoleFixtures.saveUser(api, viewer, "viewer");
 
         AppsScreen apps = LoginScreen.open(driver, server.baseUri()).signIn(viewer, ConsoleFixtures.PASSWORD);
-        assertEquals(List.of("nav-tokens"), apps.settingsLinks());
+        assertEquals(List.of("nav-dashboard", "nav-tokens"), apps.settingsLinks());
         AppScreen app = apps.openApp("People " + entity);
         assertFalse(app.hasImportButton(), "a read-only user gets no Import button");
         assertTrue(app.hasHistoryLink());
 
         for (String path : List.of("/import.xhtml?entity=" + entity, "/users.xhtml", "/roles.xhtml",
-                "/audit.xhtml")) {
+                "/audit.xhtml", "/app-setup.xhtml")) {
             ErrorScreen refused = ErrorScreen.open(driver, server.baseUri(), path);
             assertEquals(403, refused.status(), path);
             assertTrue(refused.showsForbidden(), path + ": " + refused.text());
@@ -51,7 +51,8 @@ class ConsolePermissionsIT extends BrowserTest {
         ConsoleFixtures.saveUser(server.client(), "audited_" + entity, "viewer");
 
         AppsScreen apps = LoginScreen.open(driver, server.baseUri()).signIn("admin", IntakeServer.ADMIN_PASSWORD);
-        assertEquals(List.of("nav-tokens", "nav-users", "nav-roles", "nav-audit"), apps.settingsLinks());
+        assertEquals(List.of("nav-dashboard", "nav-tokens", "nav-users", "nav-roles", "nav-app-setup", "nav-audit"),
+                apps.settingsLinks());
         AppScreen app = apps.openApp("People " + entity);
         assertTrue(app.hasImportButton());
         assertTrue(app.hasHistoryLink());

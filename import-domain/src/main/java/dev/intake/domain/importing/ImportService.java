@@ -235,14 +235,6 @@ public class ImportService {
         return query.setMaxResults(size).getResultList();
     }
 
-    /** A page of an app's history by position, newest first, for tables that page by number. */
-    @Transactional
-    public List<ImportJob> historyAt(String entity, int offset, int size) {
-        return em.createQuery("select j from ImportJob j where j.entity = :entity order by j.createdAt desc, j.id desc",
-                ImportJob.class).setParameter("entity", entity).setFirstResult(offset).setMaxResults(size)
-                .getResultList();
-    }
-
     @Transactional
     public long historySize(String entity) {
         return em.createQuery("select count(j) from ImportJob j where j.entity = :entity", Long.class)
