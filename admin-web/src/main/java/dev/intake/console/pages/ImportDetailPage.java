@@ -1,5 +1,7 @@
 package dev.intake.console.pages;
 
+import dev.intake.domain.callback.CallbackDeliveries;
+import dev.intake.domain.callback.CallbackStatus;
 import dev.intake.domain.importing.ImportHistory;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportOptions;
@@ -48,9 +50,13 @@ public class ImportDetailPage implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient CallbackDeliveries callbacks;
+
     private String id;
     private ImportJob job;
     private FailedRows failedRows;
+    private CallbackStatus callback;
 
     /** Called by the view's viewAction once the {@code id} parameter is set. */
     public void load() throws IOException {
@@ -61,6 +67,7 @@ public class ImportDetailPage implements Serializable {
         }
         if (access.requireFollow(job.entity(), job.createdBy())) {
             failedRows = new FailedRows(imports, history, id);
+            callback = callbacks.statusOf(id).orElse(null);
         }
     }
 
@@ -68,6 +75,7 @@ public class ImportDetailPage implements Serializable {
     public void refresh() {
         imports.find(id).ifPresent(found -> job = found);
         failedRows.recount();
+        callback = callbacks.statusOf(id).orElse(null);
     }
 
     /** Asks the import to stop at its next chunk, as the API's cancelImport does. */
@@ -140,6 +148,11 @@ public class ImportDetailPage implements Serializable {
 
     public ImportJob getJob() {
         return job;
+    }
+
+    /** The completion callback the import asked for, with every delivery attempt; null when it asked for none. */
+    public CallbackStatus getCallback() {
+        return callback;
     }
 
     public LazyDataModel<RowError> getFailedRows() {
