@@ -4,6 +4,7 @@ import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.importing.JobKind;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -61,6 +62,14 @@ public class HistoryPage implements Serializable {
     /** The CSS class of a status tag, so that each end has its colour. */
     public String statusClass(ImportJob job) {
         return "status-" + job.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The message key of the job's kind: an import, a dry run or an undo. */
+    public String kindKey(ImportJob job) {
+        if (job.kind() == JobKind.UNDO) {
+            return "history.kind.undo";
+        }
+        return job.dryRun() ? "history.kind.dryRun" : "history.kind.import";
     }
 
     public String getEntity() {

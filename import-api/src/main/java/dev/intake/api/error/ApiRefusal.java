@@ -27,6 +27,7 @@ public abstract class ApiRefusal extends Exception {
             case "NOT_FOUND" -> new Refusals.NotFound(message);
             case "FORBIDDEN" -> new Refusals.Forbidden(message);
             case "INVALID_OPTION" -> new Refusals.InvalidOption(message);
+            case "UNDO_NOT_POSSIBLE" -> new Refusals.UndoNotPossible(message);
             default -> new Refusals.InvalidInput(message);
         };
     }

@@ -25,4 +25,8 @@ public class ImportOptionsInput {
 
     @Description("Stop after this many failed rows; default 1000.")
     public Integer maxErrors;
+
+    @Description("Default false. True reads, converts and matches every row but writes no record: the job counts"
+            + " what the import would add, update and fail, with every row error.")
+    public Boolean dryRun;
 }

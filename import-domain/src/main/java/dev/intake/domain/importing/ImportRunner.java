@@ -101,7 +101,7 @@ public class ImportRunner {
         }
         Path upload = job.uploadPath() == null ? null : Paths.get(job.uploadPath());
         try {
-            Ending ending = readAndApply(job, upload);
+            Ending ending = job.kind() == JobKind.UNDO ? undo(job) : readAndApply(job, upload);
             transactions.finish(jobId, ending.status(), ending.message());
             LOG.info(() -> "INTAKE-040 Import " + jobId + " ended " + ending.status());
         } catch (ClaimLostException e) {
@@ -117,6 +117,20 @@ public class ImportRunner {
                     + incident + "). Rows committed before it stay; an administrator can find the cause in the log.");
         }
         uploads.discard(upload);
+    }
+
+    /** Undoes the import's journal a batch of records at a time, each batch its own transaction. */
+    private Ending undo(ImportJob job) throws Exception {
+        AppDefinition app = apps.find(job.entity()).orElseThrow(() -> new ImportRefusedException("UNKNOWN_ENTITY",
+                "App '" + job.entity() + "' no longer exists."));
+        UndoProgress progress = UndoProgress.GOING_ON;
+        while (progress == UndoProgress.GOING_ON) {
+            progress = transactions.applyUndoBatch(job.id(), app, settings.chunkSize());
+        }
+        if (progress == UndoProgress.STOPPED) {
+            return new Ending(ImportStatus.CANCELLED, "Cancelled; the records undone before that stay undone.");
+        }
+        return new Ending(ImportStatus.COMPLETED, null);
     }
 
     private Ending readAndApply(ImportJob job, Path upload) throws Exception {
@@ -137,6 +151,9 @@ public class ImportRunner {
     private Ending applyChunks(ImportJob job, AppDefinition app, CsvRowReader reader, RowConverter converter,
             Function<String, String> columnOfField) throws Exception {
         Chunk chunk = new Chunk(settings.chunkSize(), job.options().maxErrors() - job.failed());
+        if (job.dryRun()) {
+            chunk.dryRun = new ChunkApplier(app, null, columnOfField, apps::find).dryRun();
+        }
         int lastLine = job.checkpointLine();
         for (CsvRow row = reader.next(); row != null; row = reader.next()) {
             if (row.line() <= job.checkpointLine()) {
@@ -164,6 +181,8 @@ public class ImportRunner {
         final Map<Integer, List<String>> cellsByLine = new HashMap<>();
         int failedRows;
         int committed;
+        /** A dry run's applier, which carries what earlier chunks would have done; null for an import. */
+        ChunkApplier dryRun;
 
         Chunk(int size, int errorsAllowed) {
             this.size = size;
@@ -217,17 +236,18 @@ public class ImportRunner {
 
     /**
      * A chunk can lose a race with another import creating the same key: the unique constraint rolls it back,
-     * and applying it again finds that record and updates it.
+     * and applying it again finds that record and updates it. A dry run writes no key, so it loses no race; its
+     * applier's memory would not match a rolled back attempt, so it is not retried.
      */
     private ChunkProgress applyWithRetry(String jobId, AppDefinition app, Chunk chunk, int lastLine,
             Function<String, String> columnOfField) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
                 return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine, lastLine,
-                        columnOfField);
+                        columnOfField, chunk.dryRun);
             } catch (Exception e) {
                 rethrowIfClaimLost(e);
-                if (attempt >= CHUNK_ATTEMPTS) {
+                if (attempt >= CHUNK_ATTEMPTS || chunk.dryRun != null) {
                     throw e;
                 }
                 int failedAttempt = attempt;

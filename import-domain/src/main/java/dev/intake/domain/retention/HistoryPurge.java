@@ -11,7 +11,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Removes import history whose {@code expiresAt} has passed: the jobs with their row errors. The records the
+ * Removes import history whose {@code expiresAt} has passed: the jobs with their row errors, row outcomes and
+ * journal (after which the import can no longer be undone). The records the
  * imports created stay. Works in batches of a bounded size, each its own short transaction, so that the history
  * is never locked for long however much has expired.
  */
@@ -35,6 +36,8 @@ public final class HistoryPurge {
         }
         List<String> ids = expired.stream().map(PurgedJob::id).toList();
         delete("delete from row_error where job_id in (", ids);
+        delete("delete from row_outcome where job_id in (", ids);
+        delete("delete from import_journal where job_id in (", ids);
         delete("delete from import_job where id in (", ids);
         return expired;
     }
