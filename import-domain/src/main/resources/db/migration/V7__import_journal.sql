@@ -16,6 +16,9 @@ alter table import_job add column undone_by varchar(36);
 
 alter table import_job add column undo_force boolean default false not null;
 
+-- An undo that follows an earlier undo of the same import (which left conflicts, failed or was cancelled).
+alter table import_job add column after_undo varchar(36);
+
 alter table import_job add column restored integer default 0 not null;
 
 alter table import_job add column deleted integer default 0 not null;

@@ -126,7 +126,7 @@ public final class ChunkApplier {
         Map<String, String> merged = new LinkedHashMap<>(record.values);
         merged.putAll(row.values());
         if (target != null && merged.equals(record.values)) {
-            return new RowOutcome(row.line(), RowOutcome.Kind.UNCHANGED, target);
+            return new RowOutcome(row.line(), RowOutcome.Kind.UNCHANGED, target < 0 ? null : target);
         }
         if (!reindex(record, merged, row, errors)) {
             return new RowOutcome(row.line(), RowOutcome.Kind.FAILED, null);

@@ -142,6 +142,10 @@ public class ImportJob {
     @Column(name = "undo_force", nullable = false)
     private boolean undoForce;
 
+    /** For an undo that follows an earlier undo of the same import: that undo, whose records count as undone. */
+    @Column(name = "after_undo", length = 36)
+    private String afterUndo;
+
     @Column(name = "restored", nullable = false)
     private int restored;
 
@@ -184,6 +188,7 @@ public class ImportJob {
         undo.kind = JobKind.UNDO;
         undo.undoOf = imported.id;
         undo.undoForce = force;
+        undo.afterUndo = imported.undoneBy;
         return undo;
     }
 
@@ -386,6 +391,11 @@ public class ImportJob {
     /** For an undone import: the undo job that undid it. */
     public String undoneBy() {
         return undoneBy;
+    }
+
+    /** For an undo that follows an earlier undo of the same import: that undo. */
+    public String afterUndo() {
+        return afterUndo;
     }
 
     public boolean undoForce() {

@@ -171,8 +171,8 @@ public class ImportTransactions {
             why = "it is still " + imported.status() + "; cancel it or wait for its end first";
         } else if (imported.dryRun()) {
             why = "it was a dry run and changed no record";
-        } else if (imported.undoneBy() != null && !undoEndedUnfinished(imported.undoneBy())) {
-            why = "it was already undone by job " + imported.undoneBy();
+        } else if (imported.undoneBy() != null && !undoLeftWork(imported.undoneBy())) {
+            why = "it was already undone by job " + imported.undoneBy() + " without conflicts";
         } else if (!imported.expiresAt().isAfter(now)) {
             why = "its history expired at " + imported.expiresAt() + " and its journal is being removed";
         }
@@ -182,10 +182,14 @@ public class ImportTransactions {
         }
     }
 
-    /** An undo that failed or was cancelled may be followed by another. */
-    private boolean undoEndedUnfinished(String undoJobId) {
+    /**
+     * An undo that left conflicts (typically followed by one with force), failed or was cancelled may be followed
+     * by another, which leaves alone what the earlier one undid; one still running may not.
+     */
+    private boolean undoLeftWork(String undoJobId) {
         ImportJob undo = em.find(ImportJob.class, undoJobId);
-        return undo == null || undo.status() == ImportStatus.FAILED || undo.status() == ImportStatus.CANCELLED;
+        return undo == null || undo.status().isFinished() && (undo.conflicts() > 0
+                || undo.status() != ImportStatus.COMPLETED);
     }
 
     /**
@@ -209,7 +213,7 @@ public class ImportTransactions {
                 return UndoProgress.DONE;
             }
             UndoOutcome outcome = new UndoApplier(app, new RecordStore(connection), job.undoOf(), undoJobId,
-                    job.undoForce()).apply(entries, clock.instant());
+                    job.undoForce()).after(job.afterUndo()).apply(entries, clock.instant());
             RowErrorStore errorStore = new RowErrorStore(connection);
             errorStore.add(undoJobId, errorStore.lastSeq(undoJobId) + 1, outcome.conflicts(), line -> null);
             job.countUndoBatch(outcome.restored(), outcome.deleted(), outcome.conflicts().size(),

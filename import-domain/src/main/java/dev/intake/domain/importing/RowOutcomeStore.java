@@ -53,8 +53,9 @@ public final class RowOutcomeStore {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long recordId = rows.getLong(3);
+                    Long touched = rows.wasNull() ? null : recordId;
                     outcomes.add(new RowOutcome(rows.getInt(1), RowOutcome.Kind.of(rows.getString(2).charAt(0)),
-                            rows.wasNull() ? null : recordId));
+                            touched));
                 }
             }
         }

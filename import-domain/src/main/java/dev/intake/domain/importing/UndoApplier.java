@@ -23,6 +23,9 @@ import java.util.Set;
  * <p>A record is left alone and reported as a conflict when another job wrote it after the import (unless
  * {@code force}), when it no longer exists, or when a key its restored values give now belongs to another record
  * (even with {@code force}: keys stay unique). A key that another record of the same batch gives up is free.
+ *
+ * <p>An undo that follows an earlier undo of the same import ({@link #after}) skips, without counting them, the
+ * records that one already restored or deleted, and handles the rest, typically with {@code force}.
  */
 public final class UndoApplier {
 
@@ -32,6 +35,7 @@ public final class UndoApplier {
     private final String importId;
     private final String undoJobId;
     private final boolean force;
+    private String earlierUndo;
 
     public UndoApplier(AppDefinition app, RecordStore store, String importId, String undoJobId, boolean force) {
         this.app = app;
@@ -40,6 +44,12 @@ public final class UndoApplier {
         this.importId = importId;
         this.undoJobId = undoJobId;
         this.force = force;
+    }
+
+    /** Follows the given earlier undo of the same import (null: none). */
+    public UndoApplier after(String earlierUndoId) {
+        this.earlierUndo = earlierUndoId;
+        return this;
     }
 
     /** Undoes the batch's records (each entry combined over the import's chunks) and writes the result. */
@@ -54,6 +64,9 @@ public final class UndoApplier {
         Map<Long, Restore> restores = new LinkedHashMap<>();
         for (JournalEntry entry : entries) {
             StoredRecord record = current.get(entry.recordId());
+            if (undoneEarlier(entry, record, changedBy.get(entry.recordId()))) {
+                continue;
+            }
             RowError conflict = conflictOf(entry, record, changedBy.get(entry.recordId()));
             if (conflict != null) {
                 conflicts.add(conflict);
@@ -68,6 +81,14 @@ public final class UndoApplier {
         conflicts.addAll(dropRestoresWhoseKeysAreTaken(restores, deletions, storedKeys));
         write(deletions, restores, now);
         return new UndoOutcome(restores.size(), deletions.size(), conflicts);
+    }
+
+    /** Restored by the earlier undo (it wrote the record last), or created by the import and deleted by it. */
+    private boolean undoneEarlier(JournalEntry entry, StoredRecord record, String lastWriter) {
+        if (earlierUndo == null) {
+            return false;
+        }
+        return record == null ? entry.created() : earlierUndo.equals(lastWriter);
     }
 
     private RowError conflictOf(JournalEntry entry, StoredRecord record, String lastWriter) {
