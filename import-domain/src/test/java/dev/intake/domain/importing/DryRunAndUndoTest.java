@@ -220,6 +220,31 @@ class DryRunAndUndoTest {
     }
 
     @Test
+    void pagesTheJournalByRecordAndCombinesARecordsEntriesFromSeveralChunks() throws SQLException {
+        importChunk("job-0", MONDAY, row(2, "email", "ana@example.com", "last_name", "Lima", "city", "Porto"));
+        importChunk("job-1", TUESDAY, row(2, "email", "ana@example.com", "city", "Faro"),
+                row(3, "email", "bea@example.com", "last_name", "Costa"));
+        importChunk("job-1", TUESDAY, row(1002, "email", "ana@example.com", "city", "Braga", "first_name", "Ana"),
+                row(1003, "email", "bea@example.com", "city", "Faro"));
+        long ana = idMatching(Map.of("email", "ana@example.com")).orElseThrow();
+        long bea = idMatching(Map.of("email", "bea@example.com")).orElseThrow();
+
+        try (Connection connection = database.transaction()) {
+            ImportJournal journal = new ImportJournal(connection);
+            List<JournalEntry> first = journal.recordsAfter("job-1", 0, 1);
+            List<JournalEntry> second = journal.recordsAfter("job-1", first.get(0).recordId(), 1);
+
+            Map<String, String> anaBefore = new java.util.LinkedHashMap<>();
+            anaBefore.put("city", "Porto");
+            anaBefore.put("first_name", null);
+            assertEquals(List.of(new JournalEntry(ana, 2, false, anaBefore)), first);
+            assertEquals(List.of(new JournalEntry(bea, 3, true, Map.of())), second);
+            assertEquals(List.of(), journal.recordsAfter("job-1", bea, 1));
+            assertEquals(2, journal.recordCount("job-1"));
+        }
+    }
+
+    @Test
     void keepsOneOutcomePerRowAndGivesThemBackAsResultsWithReasons() throws Exception {
         ChunkOutcome outcome = importChunk("job-1", MONDAY, row(2, "email", "ana@example.com", "last_name", "Lima"),
                 row(3, "email", "=cmd()"), row(4, "email", "ana@example.com", "last_name", "Lima"));
