@@ -261,6 +261,8 @@ public final class ChunkApplier {
      * After a dry run's chunk, only what it would have created or changed must stay in memory: records it merely
      * read are read again from the database when a later row needs them. Their keys stay known.
      */
+    // Known shortcoming: what a dry run would create or change, and every key it looked up, stays in memory until
+    // the file ends, so a dry run of millions of new records needs a larger heap than the real import (README).
     private void forgetUnchangedRecords() {
         working.values().removeIf(record -> record.changedAt == null);
     }

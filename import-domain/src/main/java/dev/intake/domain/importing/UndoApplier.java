@@ -179,6 +179,9 @@ public final class UndoApplier {
         return claimed.getOrDefault(key, holders.get(key));
     }
 
+    // Known shortcomings (README): keys come from the app's match rules as they are now, not as they were; two
+    // records that swapped keys get them back only when both are in the same batch; deleting a created record
+    // leaves REFERENCE values of other records that name it pointing at nothing.
     private void write(Set<Long> deletions, Map<Long, Restore> restores, Instant now) throws SQLException {
         store.delete(deletions);
         List<RecordKey> removedKeys = new ArrayList<>();

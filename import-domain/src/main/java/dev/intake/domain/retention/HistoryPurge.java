@@ -36,6 +36,7 @@ public final class HistoryPurge {
         }
         List<String> ids = expired.stream().map(PurgedJob::id).toList();
         delete("delete from row_error where job_id in (", ids);
+        // Known shortcoming (README): for jobs of millions of rows these two deletes make the batch's transaction long.
         delete("delete from row_outcome where job_id in (", ids);
         delete("delete from import_journal where job_id in (", ids);
         delete("delete from import_job where id in (", ids);
