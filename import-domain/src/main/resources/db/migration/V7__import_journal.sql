@@ -42,11 +42,13 @@ create table import_journal (
     primary key (job_id, record_id, line)
 );
 
--- The outcome of every row of an import: A added, U updated, N updated but unchanged, F failed.
+-- The outcome of every row of an import, one row per chunk: its first and last line and, in outcomes, for each row
+-- of the chunk "line outcome [record id]" (outcome A added, U updated, N updated but unchanged, F failed), rows
+-- separated by ';'. One insert per chunk instead of one per row keeps the cost off the import rate.
 create table row_outcome (
     job_id          varchar(36)   not null,
-    line            integer       not null,
-    outcome         char(1)       not null,
-    record_id       bigint,
-    primary key (job_id, line)
+    first_line      integer       not null,
+    last_line       integer       not null,
+    outcomes        text          not null,
+    primary key (job_id, first_line)
 );

@@ -22,7 +22,8 @@ public class RowResultsExport {
 
     static final List<String> HEADER = List.of("Line", "Outcome", "Record", "Reason");
 
-    private static final int PAGE = 5000;
+    /** Stored chunks read at once: a few thousand rows with the default chunk size. */
+    private static final int CHUNKS_PER_PAGE = 5;
 
     @Inject
     Database database;
@@ -41,7 +42,7 @@ public class RowResultsExport {
         csv.writeRow(HEADER);
         RowOutcomeStore outcomes = new RowOutcomeStore(connection);
         RowErrorStore errors = new RowErrorStore(connection);
-        List<RowOutcome> page = outcomes.page(jobId, 0, PAGE);
+        List<RowOutcome> page = outcomes.page(jobId, 0, CHUNKS_PER_PAGE);
         while (!page.isEmpty()) {
             int last = page.get(page.size() - 1).line();
             Map<Integer, List<RowError>> reasons = errors.inLines(jobId, page.get(0).line(), last);
@@ -50,7 +51,7 @@ public class RowResultsExport {
                         row.recordId() == null ? "" : row.recordId().toString(),
                         reason(reasons.getOrDefault(row.line(), List.of()))));
             }
-            page = outcomes.page(jobId, last, PAGE);
+            page = outcomes.page(jobId, last, CHUNKS_PER_PAGE);
         }
     }
 

@@ -39,8 +39,8 @@ class HistoryPurgeTest {
             rowError(connection, "fresh");
             record(connection, 7);
             for (String jobId : List.of("old", "fresh")) {
-                insert(connection, "insert into row_outcome (job_id, line, outcome, record_id) values (?, 2, 'A', 7)",
-                        jobId);
+                insert(connection, "insert into row_outcome (job_id, first_line, last_line, outcomes) values (?, 2, 2,"
+                        + " '2 A 7')", jobId);
                 insert(connection, "insert into import_journal (job_id, record_id, line, created) values (?, 7, 2,"
                         + " true)", jobId);
             }
