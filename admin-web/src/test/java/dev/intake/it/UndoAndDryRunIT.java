@@ -105,6 +105,7 @@ class UndoAndDryRunIT {
         assertEquals(List.of(1, 1, 0), List.of(undo.getInt("restored"), undo.getInt("deleted"),
                 undo.getInt("conflicts")));
         assertEquals("2/0/2/0/0", counts(undo));
+        assertEquals("Restored 1 and deleted 1 records of import " + importId + ".", undo.getString("message"));
         assertEquals(List.of(before), api.records(entity));
         assertEquals(undo.getString("importId"), job(importId).getString("undoneBy"));
         assertEquals("UNDO_NOT_POSSIBLE", undoRefusal(importId, false));
@@ -148,6 +149,7 @@ class UndoAndDryRunIT {
         assertEquals(2, conflict.getInt("line"));
         assertEquals(idsByEmail(entity).get("ana@example.com"), conflict.getString("value"));
         assertEquals("Anita", api.records(entity).get(0).get("first_name"));
+        assertTrue(undo.getString("message").contains("force: true"), undo.getString("message"));
 
         JsonObject forced = undo(first, true);
 

@@ -130,7 +130,7 @@ public class ImportRunner {
         if (progress == UndoProgress.STOPPED) {
             return new Ending(ImportStatus.CANCELLED, "Cancelled; the records undone before that stay undone.");
         }
-        return new Ending(ImportStatus.COMPLETED, null);
+        return new Ending(ImportStatus.COMPLETED, transactions.undoSummary(job.id()));
     }
 
     private Ending readAndApply(ImportJob job, Path upload) throws Exception {

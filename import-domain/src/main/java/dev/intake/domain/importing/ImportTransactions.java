@@ -222,6 +222,19 @@ public class ImportTransactions {
         return UndoProgress.GOING_ON;
     }
 
+    /** What an undo did, in a sentence for its message; conflicts say how to go on. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public String undoSummary(String undoJobId) {
+        ImportJob undo = em.find(ImportJob.class, undoJobId);
+        String summary = "Restored " + undo.restored() + " and deleted " + undo.deleted() + " records of import "
+                + undo.undoOf() + ".";
+        if (undo.conflicts() == 0) {
+            return summary;
+        }
+        return summary + " Left " + undo.conflicts() + " records alone (see errors)" + (undo.undoForce() ? "."
+                : "; undo the import again with force: true to revert those changed since.");
+    }
+
     /** See {@link RecordStore#refreshStatistics()}; outside the chunks' transactions, so it never holds them. */
     public void refreshStatistics() throws SQLException {
         try (Connection connection = database.connection()) {
