@@ -110,8 +110,11 @@ class AccessMatrixIT {
         assertForbidden(other, "{ records(entity: \"" + appA + "\") { total } }");
         assertForbidden(other, "{ importJob(importId: \"" + jobInA + "\") { status } }");
         assertForbidden(other, "mutation { cancelImport(importId: \"" + jobInA + "\") { status } }");
+        assertForbidden(other, "mutation { undoImport(importId: \"" + jobInA + "\") { status } }");
         assertForbidden(other, "{ users { username } }");
         assertEquals(403, download(TOKENS.get("other app's importer"), errorsPath()).statusCode());
+        assertEquals(403, download(TOKENS.get("other app's importer"), errorsPath().replace("errors", "results"))
+                .statusCode());
         assertEquals(404, download(TOKENS.get("other app's importer"), "/api/apps/" + appA + "/template.csv")
                 .statusCode());
         assertFalse(other.data("{ apps { entity } }", null).toString().contains(appA));
@@ -134,7 +137,9 @@ class AccessMatrixIT {
         assertEquals(1, viewer.data("{ records(entity: \"" + appA + "\") { total } }", null)
                 .getJsonObject("records").getInt("total"));
         assertEquals(200, download(TOKENS.get("read-only"), errorsPath()).statusCode());
+        assertEquals(200, download(TOKENS.get("read-only"), errorsPath().replace("errors", "results")).statusCode());
         assertForbidden(viewer, "mutation { cancelImport(importId: \"" + jobInA + "\") { status } }");
+        assertForbidden(viewer, "mutation { undoImport(importId: \"" + jobInA + "\") { status } }");
         assertForbidden(viewer, "mutation { defineApp(input: {entity: \"x_y\", label: \"x\", fields: [{name: \"a\","
                 + " type: TEXT}]}) { entity } }");
         assertForbidden(viewer, "mutation { saveUser(input: {username: \"sneaky\", password: \"long-enough-pw\","

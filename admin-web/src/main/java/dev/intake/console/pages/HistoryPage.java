@@ -9,6 +9,7 @@ import dev.intake.domain.importing.ImportProgress;
 import dev.intake.domain.importing.ImportStatus;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import dev.intake.domain.importing.JobKind;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -120,6 +121,15 @@ public class HistoryPage implements Serializable {
 
     public List<String> getCreators() {
         return creators;
+
+    }
+
+    /** The message key of the job's kind: an import, a dry run or an undo. */
+    public String kindKey(ImportJob job) {
+        if (job.kind() == JobKind.UNDO) {
+            return "history.kind.undo";
+        }
+        return job.dryRun() ? "history.kind.dryRun" : "history.kind.import";
     }
 
     public String getEntity() {

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a downloaded CSV text into rows of cells (RFC 4180: commas, quotes, CRLF), to check what it says. */
-final class CsvCells {
+public final class CsvCells {
 
     private CsvCells() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -68,6 +68,33 @@ class ConsoleHistoryIT extends BrowserTest {
     }
 
     @Test
+    void marksDryRunsUndosAndUndoneImportsAndCountsUnchangedRows(@TempDir Path dir) throws Exception {
+        String entity = "console_undo_" + System.nanoTime() % 1_000_000;
+        String label = "Console " + entity;
+        IntakeClient api = server.client();
+        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", label)
+                .add("fields", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "email").add("type", "EMAIL"))
+                        .add(Json.createObjectBuilder().add("name", "name").add("type", "TEXT")))
+                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
+        Path file = dir.resolve("people.csv");
+        Files.writeString(file, "email,name\na@example.com,A\na@example.com,A\n");
+        api.importAndWait(entity, file, Json.createObjectBuilder().add("dryRun", true).build());
+        String imported = api.importAndWait(entity, file, null).getString("importId");
+        api.data("mutation($id: ID!) { undoImport(importId: $id) { importId } }",
+                Json.createObjectBuilder().add("id", imported).build());
+
+        HistoryScreen history = LoginScreen.open(driver, server.baseUri())
+                .signIn("admin", IntakeServer.ADMIN_PASSWORD).openApp(label).openHistory();
+
+        List<Map<String, String>> rows = history.rows();
+        assertEquals(List.of("Undo", "Import (undone)", "Dry run"), rows.stream().map(row -> row.get("kind"))
+                .toList());
+        assertEquals(List.of("1", "1", "1"), rows.stream().map(row -> row.get("updated")).toList());
+        assertEquals(List.of("0", "1", "1"), rows.stream().map(row -> row.get("unchanged")).toList());
+    }
+
+    @Test
     void refusesAWrongPasswordAndKeepsPagesBehindTheLogin() {
         driver.get(server.baseUri().resolve("/history.xhtml?entity=contact").toString());
         assertTrue(driver.getCurrentUrl().endsWith("/login.xhtml"), driver.getCurrentUrl());

@@ -15,8 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Page object of an app's import history: its filters and its table. */
 final class HistoryScreen {
 
-    private static final List<String> COLUMNS = List.of("file", "status", "processed", "added", "updated", "failed",
-            "created-by", "started", "finished", "kept-until");
+    private static final List<String> COLUMNS = List.of("file", "kind", "status", "processed", "added", "updated",
+            "unchanged", "failed", "created-by", "started", "finished", "kept-until");
 
     private final WebDriver driver;
 

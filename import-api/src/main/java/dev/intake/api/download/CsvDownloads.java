@@ -9,6 +9,7 @@ import dev.intake.domain.app.FieldDefinition;
 import dev.intake.domain.importing.FailedRowsExport;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.importing.RowResultsExport;
 import dev.intake.domain.importing.csv.SafeCsvWriter;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The CSV files of the API, behind the same bearer token as GraphQL: {@code /api/imports/{id}/errors.csv}, the
- * failed rows of an import as they were plus an Error column, and {@code /api/apps/{entity}/template.csv}, the
+ * failed rows of an import as they were plus an Error column, {@code /api/imports/{id}/results.csv}, the outcome
+ * of every row of an import, and {@code /api/apps/{entity}/template.csv}, the
  * header an import into an app needs.
  */
 @WebServlet(urlPatterns = {"/api/imports/*", "/api/apps/*"})
@@ -34,6 +36,7 @@ public class CsvDownloads extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ERRORS = Pattern.compile("/api/imports/([0-9a-fA-F-]{36})/errors\\.csv");
+    private static final Pattern RESULTS = Pattern.compile("/api/imports/([0-9a-fA-F-]{36})/results\\.csv");
     private static final Pattern TEMPLATE = Pattern.compile("/api/apps/([a-z][a-z0-9_]*)/template\\.csv");
 
     @Inject
@@ -41,6 +44,9 @@ public class CsvDownloads extends HttpServlet {
 
     @Inject
     transient FailedRowsExport failedRows;
+
+    @Inject
+    transient RowResultsExport rowResults;
 
     @Inject
     transient AppCatalog apps;
@@ -55,11 +61,14 @@ public class CsvDownloads extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher errors = ERRORS.matcher(path);
+        Matcher results = RESULTS.matcher(path);
         Matcher template = TEMPLATE.matcher(path);
         Permissions permissions = permissionsOf(request);
         String callerName = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
         if (errors.matches()) {
             sendFailedRows(errors.group(1), callerName, permissions, response);
+        } else if (results.matches()) {
+            sendRowResults(results.group(1), callerName, permissions, response);
         } else if (template.matches()) {
             sendTemplate(template.group(1), permissions, response);
         } else {
@@ -75,21 +84,46 @@ public class CsvDownloads extends HttpServlet {
 
     private void sendFailedRows(String importId, String callerName, Permissions permissions,
             HttpServletResponse response) throws IOException {
-        Optional<ImportJob> job = imports.find(importId);
+        Optional<ImportJob> job = followedJob(importId, "The failed rows", callerName, permissions, response);
         if (job.isEmpty()) {
-            notFound(response, "There is no import '" + importId + "'.");
-            return;
-        }
-        boolean ownImport = job.get().createdBy().equals(callerName) && permissions.canImport(job.get().entity());
-        if (!ownImport && !permissions.canViewHistory(job.get().entity())) {
-            forbidden(response, "The failed rows of this import need the 'view history' permission on app '"
-                    + job.get().entity() + "'.");
             return;
         }
         startCsv(response, "import-" + importId + "-errors.csv");
         try (Writer out = response.getWriter()) {
             failedRows.write(job.get(), out);
         }
+    }
+
+    private void sendRowResults(String importId, String callerName, Permissions permissions,
+            HttpServletResponse response) throws IOException {
+        Optional<ImportJob> job = followedJob(importId, "The row results", callerName, permissions, response);
+        if (job.isEmpty()) {
+            return;
+        }
+        startCsv(response, "import-" + importId + "-results.csv");
+        try (Writer out = response.getWriter()) {
+            rowResults.write(job.get(), out);
+        }
+    }
+
+    /**
+     * The job, when the caller may follow it (see the history, or started it and may still import into the app);
+     * otherwise answers 404 or 403 and empty.
+     */
+    private Optional<ImportJob> followedJob(String importId, String what, String callerName,
+            Permissions permissions, HttpServletResponse response) throws IOException {
+        Optional<ImportJob> job = imports.find(importId);
+        if (job.isEmpty()) {
+            notFound(response, "There is no import '" + importId + "'.");
+            return Optional.empty();
+        }
+        boolean ownImport = job.get().createdBy().equals(callerName) && permissions.canImport(job.get().entity());
+        if (!ownImport && !permissions.canViewHistory(job.get().entity())) {
+            forbidden(response, what + " of this import need the 'view history' permission on app '"
+                    + job.get().entity() + "'.");
+            return Optional.empty();
+        }
+        return job;
     }
 
     private void sendTemplate(String entity, Permissions permissions, HttpServletResponse response)

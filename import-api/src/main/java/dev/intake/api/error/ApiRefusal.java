@@ -29,6 +29,7 @@ public abstract class ApiRefusal extends Exception {
             case "INVALID_OPTION" -> new Refusals.InvalidOption(message);
             case "CALLBACK_NOT_ALLOWED" -> new Refusals.CallbackNotAllowed(message);
             case "IDEMPOTENCY_KEY_REUSED" -> new Refusals.IdempotencyKeyReused(message);
+            case "UNDO_NOT_POSSIBLE" -> new Refusals.UndoNotPossible(message);
             default -> new Refusals.InvalidInput(message);
         };
     }

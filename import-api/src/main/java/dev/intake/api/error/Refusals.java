@@ -107,6 +107,16 @@ public final class Refusals {
         }
     }
 
+    /** An import that cannot be undone; the message says why (running, dry run, already undone, expired). */
+    @ErrorCode("UNDO_NOT_POSSIBLE")
+    public static final class UndoNotPossible extends ApiRefusal {
+        private static final long serialVersionUID = 1L;
+
+        public UndoNotPossible(String message) {
+            super(message);
+        }
+    }
+
     @ErrorCode("INVALID_INPUT")
     public static final class InvalidInput extends ApiRefusal {
         private static final long serialVersionUID = 1L;

@@ -130,6 +130,27 @@ public class ImportGraphQL {
         return ImportJobView.of(imports.cancel(importId, by).orElse(found));
     }
 
+    @Mutation("undoImport")
+    @Description("Undoes an import: deletes the records it created and restores, field by field, the values it"
+            + " changed, with their match keys. A record changed since by another job (a later import, another"
+            + " undo) is left alone and listed as a conflict in the undo's `errors`, unless `force` is true. The"
+            + " undo is a job of the history (kind UNDO, `undoOf` the import; the import gets `undoneBy`); a small"
+            + " one has ended when this answers, a large one runs in the background like an import. Refused with"
+            + " NOT_FOUND, or UNDO_NOT_POSSIBLE when the import is still running, was a dry run, is an undo, was"
+            + " already undone or its history has expired. Needs the import permission on the app.")
+    public @NonNull ImportJobView undoImport(@NonNull @Id @Name("importId") String importId,
+            @Name("force") @Description("Also revert records changed since the import; default false.")
+            Boolean force) throws ApiRefusal {
+        ImportJob found = imports.find(importId)
+                .orElseThrow(() -> new Refusals.NotFound("There is no import '" + importId + "'."));
+        String by = caller.requireImport(found.entity()).username();
+        try {
+            return ImportJobView.of(imports.undo(importId, Boolean.TRUE.equals(force), by));
+        } catch (ImportRefusedException e) {
+            throw ApiRefusal.of(e);
+        }
+    }
+
     @Description("The import's failed rows in the order they failed; `after` is how many to skip.")
     public @NonNull List<@NonNull RowErrorView> errors(@Source ImportJobView job,
             @Name("first") @DefaultValue("100") Integer first, @Name("after") @DefaultValue("0") Integer after)

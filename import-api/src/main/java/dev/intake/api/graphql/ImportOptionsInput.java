@@ -34,4 +34,8 @@ public class ImportOptionsInput {
     @Description("Up to 200 characters chosen by the client, such as a UUID per logical import: sending the same"
             + " key again (same user, same app) answers the job already started instead of importing again.")
     public String idempotencyKey;
+
+    @Description("Default false. True reads, converts and matches every row but writes no record: the job counts"
+            + " what the import would add, update and fail, with every row error.")
+    public Boolean dryRun;
 }

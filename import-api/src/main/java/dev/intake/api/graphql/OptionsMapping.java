@@ -16,7 +16,7 @@ final class OptionsMapping {
         return new ImportOptions(delimiter(input.delimiter), blankToNull(input.encoding),
                 blankToNull(input.dateFormat), blankToNull(input.locale),
                 Boolean.TRUE.equals(input.ignoreUnknownColumns),
-                maxErrors(input.maxErrors));
+                maxErrors(input.maxErrors)).withDryRun(Boolean.TRUE.equals(input.dryRun));
     }
 
     private static Character delimiter(String delimiter) {

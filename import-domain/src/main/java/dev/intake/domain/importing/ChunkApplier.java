@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,15 +28,21 @@ import java.util.function.Function;
  * row of the chunk sees what an earlier one created or changed. An empty cell leaves a stored value unchanged.
  *
  * <p>A row fails alone, before it changes anything, when it would create a record without a required value,
- * when its keys point at two different records, or when a reference names no record. The chunk's writes are a
- * few batched statements on the store's connection; the caller owns the transaction.
+ * when its keys point at two different records, or when a reference names no record. A row that matches a record
+ * and leaves all its values as they were is an unchanged update: the record is not written. The chunk's writes
+ * are a few batched statements on the store's connection; the caller owns the transaction.
+ *
+ * <p>For an import ({@link #journalFor}), the writes name the job on every record they touch and add a journal
+ * entry per record, in the same batches, so that the import can be undone. For a dry run ({@link #dryRun}) nothing
+ * is written: one applier then lives across all chunks of the file, and what earlier chunks would have created or
+ * changed stays in its memory, so that later rows see it exactly as a real import's rows would.
  */
 public final class ChunkApplier {
 
     private final AppDefinition app;
     private final List<FieldDefinition> fields;
     private final MatchKeys matchKeys;
-    private final RecordStore store;
+    private RecordStore store;
     private final Function<String, String> columnOfField;
     private final Function<String, Optional<AppDefinition>> apps;
 
@@ -42,6 +50,10 @@ public final class ChunkApplier {
     private final Set<RecordKey> lookedUp = new HashSet<>();
     private final Map<Long, WorkingRecord> working = new LinkedHashMap<>();
     private final Map<String, Set<String>> knownReferences = new HashMap<>();
+
+    private String jobId;
+    private boolean dryRun;
+    private long nextDryRunId = -1;
 
     /**
      * @param columnOfField the CSV header a field was read from, for error messages
@@ -57,33 +69,48 @@ public final class ChunkApplier {
         this.apps = apps;
     }
 
-    /** Applies the rows in order and writes the result; answers the counts and the rows that failed. */
-    public ChunkOutcome apply(List<ImportRow> rows, Instant now) throws SQLException {
-        lookUpKeys(rows);
-        preloadMatchedRecords();
-        lookUpReferences(rows);
-
-        int added = 0;
-        int updated = 0;
-        List<RowError> errors = new ArrayList<>();
-        for (ImportRow row : rows) {
-            List<RowError> rowErrors = new ArrayList<>();
-            Optional<Boolean> created = applyRow(row, now, rowErrors);
-            if (created.isEmpty()) {
-                errors.addAll(rowErrors);
-            } else if (created.get()) {
-                added++;
-            } else {
-                updated++;
-            }
-        }
-
-        write();
-        return new ChunkOutcome(added, updated, errors);
+    /** Writes as the given job: records name it, and a journal of what changed goes with every chunk. */
+    public ChunkApplier journalFor(String job) {
+        this.jobId = job;
+        return this;
     }
 
-    /** Answers true when the row created a record, false when it updated one, empty when it failed. */
-    private Optional<Boolean> applyRow(ImportRow row, Instant now, List<RowError> errors) throws SQLException {
+    /** Writes nothing: answers what the rows would do. Keep the applier for all chunks of the file. */
+    public ChunkApplier dryRun() {
+        this.dryRun = true;
+        return this;
+    }
+
+    /** Reads through another store from now on, as a dry run's next chunk runs on another connection. */
+    public ChunkApplier on(RecordStore recordStore) {
+        this.store = recordStore;
+        return this;
+    }
+
+    /** Applies the rows in order and writes the result; answers the counts, the failed rows and every row's fate. */
+    public ChunkOutcome apply(List<ImportRow> rows, Instant now) throws SQLException {
+        preloadMatchedRecords(lookUpKeys(rows));
+        lookUpReferences(rows);
+
+        List<RowError> errors = new ArrayList<>();
+        List<RowOutcome> outcomes = new ArrayList<>();
+        for (ImportRow row : rows) {
+            List<RowError> rowErrors = new ArrayList<>();
+            RowOutcome outcome = applyRow(row, now, rowErrors);
+            errors.addAll(rowErrors);
+            outcomes.add(outcome);
+        }
+
+        if (dryRun) {
+            forgetUnchangedRecords();
+        } else {
+            write();
+        }
+        return ChunkOutcome.of(outcomes, errors);
+    }
+
+    /** What the row did: added, updated or unchanged with its record, or failed with its errors. */
+    private RowOutcome applyRow(ImportRow row, Instant now, List<RowError> errors) throws SQLException {
         Map<Integer, String> rowKeys = matchKeys.allKeys(row.values());
         Long target = matchRecord(rowKeys);
         checkKeyConflicts(row, rowKeys, target, errors);
@@ -92,18 +119,25 @@ public final class ChunkApplier {
             checkRequiredValues(row, errors);
         }
         if (!errors.isEmpty()) {
-            return Optional.empty();
+            return new RowOutcome(row.line(), RowOutcome.Kind.FAILED, null);
         }
 
         WorkingRecord record = target == null ? create(now) : workingCopy(target);
         Map<String, String> merged = new LinkedHashMap<>(record.values);
         merged.putAll(row.values());
+        if (target != null && merged.equals(record.values)) {
+            return new RowOutcome(row.line(), RowOutcome.Kind.UNCHANGED, target < 0 ? null : target);
+        }
         if (!reindex(record, merged, row, errors)) {
-            return Optional.empty();
+            return new RowOutcome(row.line(), RowOutcome.Kind.FAILED, null);
         }
         record.values = merged;
         record.changedAt = now;
-        return Optional.of(target == null);
+        if (record.firstLine == 0) {
+            record.firstLine = row.line();
+        }
+        return new RowOutcome(row.line(), target == null ? RowOutcome.Kind.ADDED : RowOutcome.Kind.UPDATED,
+                record.id < 0 ? null : record.id);
     }
 
     /** The record the row's decisive rule finds: the first rule with all its values, as the keys are ordered. */
@@ -172,8 +206,10 @@ public final class ChunkApplier {
                 && matchKeys.rules().stream().anyMatch(rule -> keyIndex.containsKey(new RecordKey(rule.index(), key)));
     }
 
+    /** A new record; a dry run numbers its would-be records below zero and draws nothing from the sequence. */
     private WorkingRecord create(Instant now) throws SQLException {
-        WorkingRecord record = new WorkingRecord(store.newId(), now, Map.of(), Set.of(), true);
+        long id = dryRun ? nextDryRunId-- : store.newId();
+        WorkingRecord record = new WorkingRecord(id, now, Map.of(), Set.of(), true);
         working.put(record.id, record);
         return record;
     }
@@ -207,10 +243,28 @@ public final class ChunkApplier {
         return true;
     }
 
-    private void preloadMatchedRecords() throws SQLException {
-        for (StoredRecord stored : store.load(new HashSet<>(keyIndex.values())).values()) {
+    /** Loads, in one query, the stored records that the chunk's keys find and that are not in memory yet. */
+    private void preloadMatchedRecords(Set<RecordKey> chunkKeys) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        for (RecordKey key : chunkKeys) {
+            Long id = keyIndex.get(key);
+            if (id != null && id >= 0 && !working.containsKey(id)) {
+                ids.add(id);
+            }
+        }
+        for (StoredRecord stored : store.load(ids).values()) {
             remember(stored);
         }
+    }
+
+    /**
+     * After a dry run's chunk, only what it would have created or changed must stay in memory: records it merely
+     * read are read again from the database when a later row needs them. Their keys stay known.
+     */
+    // Known shortcoming: what a dry run would create or change, and every key it looked up, stays in memory until
+    // the file ends, so a dry run of millions of new records needs a larger heap than the real import (README).
+    private void forgetUnchangedRecords() {
+        working.values().removeIf(record -> record.changedAt == null);
     }
 
     private WorkingRecord remember(StoredRecord stored) {
@@ -220,10 +274,11 @@ public final class ChunkApplier {
         return record;
     }
 
-    private void lookUpKeys(List<ImportRow> rows) throws SQLException {
+    private Set<RecordKey> lookUpKeys(List<ImportRow> rows) throws SQLException {
         Set<RecordKey> keys = new HashSet<>();
         rows.forEach(row -> keys.addAll(toRecordKeys(matchKeys.allKeys(row.values()))));
         lookUp(keys);
+        return keys;
     }
 
     private void lookUp(Set<RecordKey> keys) throws SQLException {
@@ -252,26 +307,35 @@ public final class ChunkApplier {
         }
     }
 
+    /**
+     * Writes the records the chunk created or changed, their key moves and, for a job, their journal. A record
+     * whose rows changed values and then changed them back is not written.
+     */
     private void write() throws SQLException {
         List<StoredRecord> inserts = new ArrayList<>();
         List<StoredRecord> updates = new ArrayList<>();
         Map<RecordKey, Long> addedKeys = new LinkedHashMap<>();
         List<RecordKey> removedKeys = new ArrayList<>();
+        List<JournalEntry> journal = new ArrayList<>();
         for (WorkingRecord record : working.values()) {
-            if (record.changedAt == null) {
+            if (record.changedAt == null || !record.isNew && record.values.equals(record.storedValues)) {
                 continue;
             }
             StoredRecord stored = new StoredRecord(record.id, app.entity(), record.createdAt, record.changedAt,
                     record.values);
             (record.isNew ? inserts : updates).add(stored);
+            journal.add(record.journalEntry());
             record.currentKeys.stream().filter(key -> !record.storedKeys.contains(key))
                     .forEach(key -> addedKeys.put(key, record.id));
             record.storedKeys.stream().filter(key -> !record.currentKeys.contains(key)).forEach(removedKeys::add);
         }
-        store.insert(inserts);
-        store.update(updates);
+        store.insert(inserts, jobId);
+        store.update(updates, jobId);
         store.removeKeys(app.entity(), removedKeys);
         store.addKeys(app.entity(), addedKeys);
+        if (jobId != null) {
+            new ImportJournal(store.connection()).add(jobId, journal);
+        }
     }
 
     private static Set<RecordKey> toRecordKeys(Map<Integer, String> keys) {
@@ -280,24 +344,42 @@ public final class ChunkApplier {
         return recordKeys;
     }
 
-    /** A record as the chunk sees it: loaded or new, with the keys it had in the database and has now. */
+    /**
+     * A record as the chunk sees it: loaded or new, with the values and keys it had in the database and has now,
+     * and the first line that changed it.
+     */
     private static final class WorkingRecord {
         final long id;
         final Instant createdAt;
+        final Map<String, String> storedValues;
         final Set<RecordKey> storedKeys;
         final boolean isNew;
         Map<String, String> values;
         Set<RecordKey> currentKeys;
         Instant changedAt;
+        int firstLine;
 
         WorkingRecord(long id, Instant createdAt, Map<String, String> values, Set<RecordKey> storedKeys,
                 boolean isNew) {
             this.id = id;
             this.createdAt = createdAt;
+            this.storedValues = values;
             this.values = values;
             this.storedKeys = storedKeys;
             this.currentKeys = storedKeys;
             this.isNew = isNew;
+        }
+
+        /** Created, or the stored values of only the fields that changed (null: the field had no value). */
+        JournalEntry journalEntry() {
+            Map<String, String> previous = new LinkedHashMap<>();
+            if (!isNew) {
+                Set<String> fields = new LinkedHashSet<>(storedValues.keySet());
+                fields.addAll(values.keySet());
+                fields.stream().filter(field -> !Objects.equals(storedValues.get(field), values.get(field)))
+                        .forEach(field -> previous.put(field, storedValues.get(field)));
+            }
+            return new JournalEntry(id, firstLine, isNew, previous);
         }
     }
 }

@@ -25,6 +25,13 @@ import java.util.UUID;
  * <p>Invariant: {@code processed = added + updated + failed} at every commit. The counters and
  * {@code checkpointLine} (the last physical line whose row is committed) move in the same transaction as the
  * records they count, which is what lets a job resume after a crash without losing or repeating a row.
+ * {@code unchanged} counts the updated rows that changed no value.
+ *
+ * <p>A dry run ({@code dryRun}) counts what the import would do and writes no record. A job of kind
+ * {@link JobKind#UNDO} undoes the import named by {@code undoOf}: it restores {@code restored} records, deletes
+ * {@code deleted} and leaves {@code conflicts} alone; as counters, {@code updated = restored + deleted} and
+ * {@code failed = conflicts}, so the invariant holds for undo jobs too. An undone import names its undo in
+ * {@code undoneBy}.
  */
 @Entity
 @Table(name = "import_job")
@@ -128,6 +135,42 @@ public class ImportJob {
     @Column(name = "callback_token_id", length = 36)
     private String callbackTokenId;
 
+    @Column(name = "dry_run", nullable = false)
+    private boolean dryRun;
+
+    @Column(name = "unchanged", nullable = false)
+    private int unchanged;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false)
+    private JobKind kind = JobKind.IMPORT;
+
+    @Column(name = "undo_of", length = 36)
+    private String undoOf;
+
+    @Column(name = "undone_by", length = 36)
+    private String undoneBy;
+
+    @Column(name = "undo_force", nullable = false)
+    private boolean undoForce;
+
+    /** For an undo that follows an earlier undo of the same import: that undo, whose records count as undone. */
+    @Column(name = "after_undo", length = 36)
+    private String afterUndo;
+
+    @Column(name = "restored", nullable = false)
+    private int restored;
+
+    @Column(name = "deleted", nullable = false)
+    private int deleted;
+
+    @Column(name = "conflicts", nullable = false)
+    private int conflicts;
+
+    /** For an undo: the last journalled record id it handled, committed with the records it changed. */
+    @Column(name = "checkpoint_record", nullable = false)
+    private long checkpointRecord;
+
     protected ImportJob() {
     }
 
@@ -147,12 +190,25 @@ public class ImportJob {
         this.locale = options.locale();
         this.ignoreUnknownColumns = options.ignoreUnknownColumns();
         this.maxErrors = options.maxErrors();
+        this.dryRun = options.dryRun();
+    }
+
+    /** A queued job that undoes {@code imported}; {@code force} also reverts records changed since. */
+    static ImportJob undoOf(ImportJob imported, String by, boolean force, Instant now, Instant expiresAt) {
+        ImportJob undo = new ImportJob(imported.entity, imported.fileName, by, ImportOptions.defaults(), null, now,
+                expiresAt);
+        undo.kind = JobKind.UNDO;
+        undo.undoOf = imported.id;
+        undo.undoForce = force;
+        undo.afterUndo = imported.undoneBy;
+        return undo;
     }
 
     /** The options the job was queued with, to read the file again exactly the same way. */
     public ImportOptions options() {
         Character delimiterChar = delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0);
-        return new ImportOptions(delimiterChar, encoding, dateFormat, locale, ignoreUnknownColumns, maxErrors);
+        return new ImportOptions(delimiterChar, encoding, dateFormat, locale, ignoreUnknownColumns, maxErrors,
+                dryRun);
     }
 
     void start(Instant now) {
@@ -162,12 +218,38 @@ public class ImportJob {
         }
     }
 
-    void countChunk(int addedInChunk, int updatedInChunk, int failedInChunk, int lastLine) {
-        added += addedInChunk;
-        updated += updatedInChunk;
+    void countChunk(ChunkOutcome outcome, int failedInChunk, int lastLine) {
+        added += outcome.added();
+        updated += outcome.updated();
+        unchanged += outcome.unchanged();
         failed += failedInChunk;
         processed = added + updated + failed;
         checkpointLine = lastLine;
+    }
+
+    /** An undo's batch of journalled records, committed with the records it restored and deleted. */
+    void countUndoBatch(int restoredInBatch, int deletedInBatch, int conflictsInBatch, long lastRecord) {
+        restored += restoredInBatch;
+        deleted += deletedInBatch;
+        conflicts += conflictsInBatch;
+        updated = restored + deleted;
+        failed = conflicts;
+        processed = updated + failed;
+        checkpointRecord = lastRecord;
+    }
+
+    /** A dry run cannot resume from a checkpoint (what it would have created is gone with its memory). */
+    void startOver() {
+        added = 0;
+        updated = 0;
+        unchanged = 0;
+        failed = 0;
+        processed = 0;
+        checkpointLine = 0;
+    }
+
+    void markUndoneBy(String undoJobId) {
+        undoneBy = undoJobId;
     }
 
     void beat(Instant now) {
@@ -317,5 +399,53 @@ public class ImportJob {
 
     public String callbackTokenId() {
         return callbackTokenId;
+
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+
+    public JobKind kind() {
+        return kind;
+    }
+
+    /** For an undo: the import it undoes. */
+    public String undoOf() {
+        return undoOf;
+    }
+
+    /** For an undone import: the undo job that undid it. */
+    public String undoneBy() {
+        return undoneBy;
+    }
+
+    /** For an undo that follows an earlier undo of the same import: that undo. */
+    public String afterUndo() {
+        return afterUndo;
+    }
+
+    public boolean undoForce() {
+        return undoForce;
+    }
+
+    public int restored() {
+        return restored;
+    }
+
+    public int deleted() {
+        return deleted;
+    }
+
+    public int conflicts() {
+        return conflicts;
+    }
+
+    public long checkpointRecord() {
+        return checkpointRecord;
     }
 }

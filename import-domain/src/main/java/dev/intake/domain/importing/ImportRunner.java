@@ -105,7 +105,7 @@ public class ImportRunner {
         }
         Path upload = job.uploadPath() == null ? null : Paths.get(job.uploadPath());
         try {
-            Ending ending = readAndApply(job, upload);
+            Ending ending = job.kind() == JobKind.UNDO ? undo(job) : readAndApply(job, upload);
             transactions.finish(jobId, ending.status(), ending.message());
             LOG.info(() -> "INTAKE-040 Import " + jobId + " ended " + ending.status());
         } catch (ClaimLostException e) {
@@ -122,6 +122,20 @@ public class ImportRunner {
         }
         uploads.discard(upload);
         callbacks.deliverSoon();
+    }
+
+    /** Undoes the import's journal a batch of records at a time, each batch its own transaction. */
+    private Ending undo(ImportJob job) throws Exception {
+        AppDefinition app = apps.find(job.entity()).orElseThrow(() -> new ImportRefusedException("UNKNOWN_ENTITY",
+                "App '" + job.entity() + "' no longer exists."));
+        UndoProgress progress = UndoProgress.GOING_ON;
+        while (progress == UndoProgress.GOING_ON) {
+            progress = transactions.applyUndoBatch(job.id(), app, settings.chunkSize());
+        }
+        if (progress == UndoProgress.STOPPED) {
+            return new Ending(ImportStatus.CANCELLED, "Cancelled; the records undone before that stay undone.");
+        }
+        return new Ending(ImportStatus.COMPLETED, transactions.undoSummary(job.id()));
     }
 
     private Ending readAndApply(ImportJob job, Path upload) throws Exception {
@@ -146,9 +160,10 @@ public class ImportRunner {
                 settings.chunkSize(), maxErrors - job.failed())) {
             int failed = job.failed();
             int committed = 0;
+            ChunkApplier dryRun = job.dryRun() ? dryRunApplier(app, columnOfField) : null;
             for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                 chunk.trimToErrorsAllowed(maxErrors - failed);
-                ChunkProgress progress = applyWithRetry(job.id(), app, chunk, columnOfField);
+                ChunkProgress progress = applyWithRetry(job.id(), app, chunk, columnOfField, dryRun);
                 if (isPowerOfTen(++committed)) {
                     transactions.refreshStatistics();
                 }
@@ -160,6 +175,11 @@ public class ImportRunner {
             }
         }
         return new Ending(ImportStatus.COMPLETED, null);
+    }
+
+    /** A dry run's applier lives across all chunks: it carries what earlier chunks would have done. */
+    private ChunkApplier dryRunApplier(AppDefinition app, Function<String, String> columnOfField) {
+        return new ChunkApplier(app, null, columnOfField, apps::find).dryRun();
     }
 
     /** How the job ends if it must stop after a chunk committed up to the given line, else null. */
@@ -178,17 +198,18 @@ public class ImportRunner {
 
     /**
      * A chunk can lose a race with another import creating the same key: the unique constraint rolls it back,
-     * and applying it again finds that record and updates it.
+     * and applying it again finds that record and updates it. A dry run writes no key, so it loses no race; its
+     * applier's memory would not match a rolled back attempt, so it is not retried.
      */
     private ChunkProgress applyWithRetry(String jobId, AppDefinition app, RowChunk chunk,
-            Function<String, String> columnOfField) throws Exception {
+            Function<String, String> columnOfField, ChunkApplier dryRun) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
                 return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine,
-                        chunk.lastLine(), columnOfField);
+                        chunk.lastLine(), columnOfField, dryRun);
             } catch (Exception e) {
                 rethrowIfClaimLost(e);
-                if (attempt >= CHUNK_ATTEMPTS) {
+                if (attempt >= CHUNK_ATTEMPTS || dryRun != null) {
                     throw e;
                 }
                 int failedAttempt = attempt;

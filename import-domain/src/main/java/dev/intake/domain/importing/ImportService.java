@@ -178,7 +178,8 @@ public class ImportService {
     private ImportJob queue(ImportRequest request, ImportFollowUp followUp, CsvFormat format, CsvRow header) {
         ImportOptions asRead = new ImportOptions(format.delimiter(), format.charset().name(),
                 request.options().dateFormat(), request.options().locale(),
-                request.options().ignoreUnknownColumns(), request.options().maxErrors());
+                request.options().ignoreUnknownColumns(), request.options().maxErrors())
+                .withDryRun(request.options().dryRun());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = now.plus(Duration.ofDays(settings.retentionDays()));
         ImportJob job = new ImportJob(request.entity(), request.fileName(), request.requestedBy(), asRead,
@@ -216,6 +217,32 @@ public class ImportService {
             callbackSender.deliverSoon();
         }
         return Optional.ofNullable(job);
+    }
+
+    /**
+     * Undoes an import: deletes the records it created and restores the values it changed, leaving alone (as
+     * conflicts) the records changed since, unless {@code force}. The undo is a job of the history; one whose
+     * journal fits in a chunk runs before this answers, a larger one in the background like an import.
+     *
+     * @throws ImportRefusedException {@code NOT_FOUND}, or {@code UNDO_NOT_POSSIBLE} saying why
+     */
+    public ImportJob undo(String importId, boolean force, String by) {
+        ImportJob undo = transactions.queueUndo(importId, by, force);
+        LOG.info(() -> "INTAKE-051 Undo " + undo.id() + " of import " + importId + " queued by " + by);
+        if (journalSize(importId) <= settings.chunkSize()) {
+            runner.run(undo.id());
+            return find(undo.id()).orElse(undo);
+        }
+        runner.submit(undo.id());
+        return undo;
+    }
+
+    private int journalSize(String importId) {
+        try (Connection connection = database.connection()) {
+            return new ImportJournal(connection).recordCount(importId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The journal of import " + importId + " could not be read", e);
+        }
     }
 
     @Transactional

@@ -16,7 +16,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -89,12 +91,22 @@ public class ImportTransactions {
                 .setMaxResults(limit).getResultList();
     }
 
-    /** Marks the job running and answers it, or null when it is gone or already over. */
+    /**
+     * Marks the job running and answers it, or null when it is gone or already over. A dry run that had begun
+     * starts over from the first row: what its earlier chunks would have created was only in a memory now lost.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public ImportJob start(String jobId) {
         ImportJob job = em.find(ImportJob.class, jobId);
         if (job == null || job.status().isFinished()) {
             return null;
+        }
+        if (job.dryRun() && job.checkpointLine() > 0) {
+            for (String table : List.of("row_error", "row_outcome")) {
+                em.createNativeQuery("delete from " + table + " where job_id = ?").setParameter(1, jobId)
+                        .executeUpdate();
+            }
+            job.startOver();
         }
         job.start(clock.instant());
         return job;
@@ -102,12 +114,14 @@ public class ImportTransactions {
 
     /**
      * Applies one chunk and moves the job's counters and checkpoint to its last line, all in one transaction, so
-     * that after a crash the job resumes exactly after the last committed chunk.
+     * that after a crash the job resumes exactly after the last committed chunk. The records' journal and every
+     * row's outcome are written in the same transaction. A dry run passes the applier that carries what its
+     * earlier chunks would have done; its records are not written, its counters, errors and outcomes are.
      */
     @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public ChunkProgress applyChunk(String jobId, AppDefinition app, List<ImportRow> rows,
             List<RowError> conversionErrors, Map<Integer, List<String>> cellsByLine, int lastLine,
-            Function<String, String> columnOfField) throws SQLException {
+            Function<String, String> columnOfField, ChunkApplier dryRun) throws SQLException {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job.status() != ImportStatus.RUNNING) {
             return new ChunkProgress(false, job.cancelRequested(), job.failed());
@@ -117,7 +131,9 @@ public class ImportTransactions {
         }
         job.beat(clock.instant());
         try (Connection connection = database.connection()) {
-            ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOfField, apps::find);
+            RecordStore store = new RecordStore(connection);
+            ChunkApplier applier = dryRun != null ? dryRun.on(store)
+                    : new ChunkApplier(app, store, columnOfField, apps::find).journalFor(jobId);
             ChunkOutcome outcome = applier.apply(rows, clock.instant());
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(outcome.errors());
@@ -125,9 +141,110 @@ public class ImportTransactions {
             RowErrorStore errorStore = new RowErrorStore(connection);
             errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
             int failedRows = (int) errors.stream().mapToInt(RowError::line).distinct().count();
-            job.countChunk(outcome.added(), outcome.updated(), failedRows, lastLine);
+            new RowOutcomeStore(connection).add(jobId, withConversionFailures(outcome.rows(), conversionErrors));
+            job.countChunk(outcome, failedRows, lastLine);
         }
         return new ChunkProgress(true, job.cancelRequested(), job.failed());
+    }
+
+    /** The applier's outcomes plus one failed outcome per row that failed conversion, in line order. */
+    private static List<RowOutcome> withConversionFailures(List<RowOutcome> applied, List<RowError> conversionErrors) {
+        List<RowOutcome> outcomes = new ArrayList<>(applied);
+        conversionErrors.stream().mapToInt(RowError::line).distinct()
+                .forEach(line -> outcomes.add(new RowOutcome(line, RowOutcome.Kind.FAILED, null)));
+        outcomes.sort(Comparator.comparingInt(RowOutcome::line));
+        return outcomes;
+    }
+
+    /**
+     * Queues the undo of an import, checking in the same transaction (the import's row locked) that it can be
+     * undone, and marks the import as undone by it, so that two undos of one import cannot both start.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ImportJob queueUndo(String importId, String by, boolean force) {
+        ImportJob imported = em.find(ImportJob.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        if (imported == null) {
+            throw new ImportRefusedException("NOT_FOUND", "There is no import '" + importId + "'.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        checkUndoable(imported, now);
+        Instant expires = now.plus(Duration.ofDays(settings.retentionDays()));
+        ImportJob undo = ImportJob.undoOf(imported, by, force, now, expires);
+        em.persist(undo);
+        imported.markUndoneBy(undo.id());
+        return undo;
+    }
+
+    private void checkUndoable(ImportJob imported, Instant now) {
+        String why = null;
+        if (imported.kind() == JobKind.UNDO) {
+            why = "it is itself an undo; import the file again to redo what it reverted";
+        } else if (!imported.status().isFinished()) {
+            why = "it is still " + imported.status() + "; cancel it or wait for its end first";
+        } else if (imported.dryRun()) {
+            why = "it was a dry run and changed no record";
+        } else if (imported.undoneBy() != null && !undoLeftWork(imported.undoneBy())) {
+            why = "it was already undone by job " + imported.undoneBy() + " without conflicts";
+        } else if (!imported.expiresAt().isAfter(now)) {
+            why = "its history expired at " + imported.expiresAt() + " and its journal is being removed";
+        }
+        if (why != null) {
+            throw new ImportRefusedException("UNDO_NOT_POSSIBLE", "Import " + imported.id() + " cannot be undone: "
+                    + why + ".");
+        }
+    }
+
+    /**
+     * An undo that left conflicts (typically followed by one with force), failed or was cancelled may be followed
+     * by another, which leaves alone what the earlier one undid; one still running may not.
+     */
+    private boolean undoLeftWork(String undoJobId) {
+        ImportJob undo = em.find(ImportJob.class, undoJobId);
+        return undo == null || undo.status().isFinished() && (undo.conflicts() > 0
+                || undo.status() != ImportStatus.COMPLETED);
+    }
+
+    /**
+     * Undoes the next batch of the import's journal after the undo's checkpoint, with the undo's counters, its
+     * conflicts (as row errors) and its checkpoint, in one transaction. Answers whether the undo goes on.
+     */
+    @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    public UndoProgress applyUndoBatch(String undoJobId, AppDefinition app, int size) throws SQLException {
+        ImportJob job = em.find(ImportJob.class, undoJobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job.status() != ImportStatus.RUNNING || job.cancelRequested()) {
+            return UndoProgress.STOPPED;
+        }
+        if (!settings.nodeId().equals(job.claimedBy())) {
+            throw new ClaimLostException(undoJobId, job.claimedBy());
+        }
+        job.beat(clock.instant());
+        try (Connection connection = database.connection()) {
+            List<JournalEntry> entries = new ImportJournal(connection).recordsAfter(job.undoOf(),
+                    job.checkpointRecord(), size);
+            if (entries.isEmpty()) {
+                return UndoProgress.DONE;
+            }
+            UndoOutcome outcome = new UndoApplier(app, new RecordStore(connection), job.undoOf(), undoJobId,
+                    job.undoForce()).after(job.afterUndo()).apply(entries, clock.instant());
+            RowErrorStore errorStore = new RowErrorStore(connection);
+            errorStore.add(undoJobId, errorStore.lastSeq(undoJobId) + 1, outcome.conflicts(), line -> null);
+            job.countUndoBatch(outcome.restored(), outcome.deleted(), outcome.conflicts().size(),
+                    entries.get(entries.size() - 1).recordId());
+        }
+        return UndoProgress.GOING_ON;
+    }
+
+    /** What an undo did, in a sentence for its message; conflicts say how to go on. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public String undoSummary(String undoJobId) {
+        ImportJob undo = em.find(ImportJob.class, undoJobId);
+        String summary = "Restored " + undo.restored() + " and deleted " + undo.deleted() + " records of import "
+                + undo.undoOf() + ".";
+        if (undo.conflicts() == 0) {
+            return summary;
+        }
+        return summary + " Left " + undo.conflicts() + " records alone (see errors)" + (undo.undoForce() ? "."
+                : "; undo the import again with force: true to revert those changed since.");
     }
 
     /** See {@link RecordStore#refreshStatistics()}; outside the chunks' transactions, so it never holds them. */

@@ -51,6 +51,15 @@ public final class RowErrorCode {
     /** A value holds a character no database column can store (NUL). */
     public static final String INVALID_CHARACTER = "INVALID_CHARACTER";
 
+    /** Undo: the record was changed by another job (a later import, another undo) after the undone import. */
+    public static final String CHANGED_SINCE_IMPORT = "CHANGED_SINCE_IMPORT";
+
+    /** Undo: a match key the record had before the import now belongs to another record. */
+    public static final String KEY_TAKEN = "KEY_TAKEN";
+
+    /** Undo: the record the import touched no longer exists. */
+    public static final String RECORD_GONE = "RECORD_GONE";
+
     private RowErrorCode() {
     }
 }

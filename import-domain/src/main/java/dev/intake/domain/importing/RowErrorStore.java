@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -74,6 +76,26 @@ public final class RowErrorStore {
             }
         }
         return errors;
+    }
+
+    /** The errors of the rows from line {@code from} to line {@code to}, by line, each line's in order. */
+    public Map<Integer, List<RowError>> inLines(String jobId, int from, int to) throws SQLException {
+        String sql = "select line, column_name, cell_value, code, message from row_error "
+                + "where job_id = ? and line between ? and ? order by seq";
+        Map<Integer, List<RowError>> byLine = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, jobId);
+            query.setInt(2, from);
+            query.setInt(3, to);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    RowError error = new RowError(rows.getInt(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5));
+                    byLine.computeIfAbsent(error.line(), line -> new ArrayList<>()).add(error);
+                }
+            }
+        }
+        return byLine;
     }
 
     /** Every failed row in the order the rows failed: its line, its cells as read and all its errors. */

@@ -39,6 +39,11 @@ public final class RecordStore {
         this.connection = connection;
     }
 
+    /** The connection the store works on, for writes that belong in the same transaction. */
+    public Connection connection() {
+        return connection;
+    }
+
     /**
      * The record ids that the given keys of an app point to: one indexed query per rule (and per few hundred
      * keys), since the primary key leads with entity and rule.
@@ -155,10 +160,16 @@ public final class RecordStore {
     }
 
     public void insert(List<StoredRecord> records) throws SQLException {
+        insert(records, null);
+    }
+
+    /** Inserts records written by a job (an import or an undo), which {@code changedBy} names. */
+    public void insert(List<StoredRecord> records, String changedBy) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
-        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values) values (?, ?, ?, ?, ?)";
+        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, changed_by_job)"
+                + " values (?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (StoredRecord record : records) {
                 insert.setLong(1, record.id());
@@ -166,6 +177,7 @@ public final class RecordStore {
                 insert.setTimestamp(3, Timestamp.from(record.createdAt()));
                 insert.setTimestamp(4, Timestamp.from(record.updatedAt()));
                 insert.setString(5, RecordValues.encode(record.values()));
+                insert.setString(6, changedBy);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -177,20 +189,25 @@ public final class RecordStore {
      * (a batch would still execute once per record on the server); H2, embedded, takes a batch.
      */
     public void update(List<StoredRecord> records) throws SQLException {
+        update(records, null);
+    }
+
+    /** Rewrites records' values as a job (an import or an undo) left them; {@code changedBy} names the job. */
+    public void update(List<StoredRecord> records, String changedBy) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
         if (isH2()) {
-            updateInBatch(records);
+            updateInBatch(records, changedBy);
         } else {
-            updateFromArrays(records);
+            updateFromArrays(records, changedBy);
         }
     }
 
-    private void updateFromArrays(List<StoredRecord> records) throws SQLException {
+    private void updateFromArrays(List<StoredRecord> records, String changedBy) throws SQLException {
         String sql = "update crm_record r set updated_at = cast(v.updated_at as timestamp),"
-                + " field_values = v.field_values from unnest(?, ?, ?) as v(id, updated_at, field_values)"
-                + " where r.id = v.id";
+                + " field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?)"
+                + " as v(id, updated_at, field_values) where r.id = v.id";
         Long[] ids = new Long[records.size()];
         String[] times = new String[records.size()];
         String[] values = new String[records.size()];
@@ -200,24 +217,84 @@ public final class RecordStore {
             values[i] = RecordValues.encode(records.get(i).values());
         }
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setArray(1, connection.createArrayOf("bigint", ids));
-            update.setArray(2, connection.createArrayOf("text", times));
-            update.setArray(3, connection.createArrayOf("text", values));
+            update.setString(1, changedBy);
+            update.setArray(2, connection.createArrayOf("bigint", ids));
+            update.setArray(3, connection.createArrayOf("text", times));
+            update.setArray(4, connection.createArrayOf("text", values));
             update.executeUpdate();
         }
     }
 
-    private void updateInBatch(List<StoredRecord> records) throws SQLException {
-        String sql = "update crm_record set updated_at = ?, field_values = ? where id = ?";
+    private void updateInBatch(List<StoredRecord> records, String changedBy) throws SQLException {
+        String sql = "update crm_record set updated_at = ?, field_values = ?, changed_by_job = ? where id = ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (StoredRecord record : records) {
                 update.setTimestamp(1, Timestamp.from(record.updatedAt()));
                 update.setString(2, RecordValues.encode(record.values()));
-                update.setLong(3, record.id());
+                update.setString(3, changedBy);
+                update.setLong(4, record.id());
                 update.addBatch();
             }
             update.executeBatch();
         }
+    }
+
+    /** Deletes records with their match keys. */
+    public void delete(Collection<Long> ids) throws SQLException {
+        for (List<Long> slice : slices(List.copyOf(ids))) {
+            String in = placeholders(slice.size());
+            for (String table : List.of("crm_record_key where record_id", "crm_record where id")) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " in (" + in
+                        + ")")) {
+                    for (int i = 0; i < slice.size(); i++) {
+                        delete.setLong(i + 1, slice.get(i));
+                    }
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** The job that last wrote each of the given records, by record id; absent when none is recorded. */
+    public Map<Long, String> lastChangedBy(Collection<Long> ids) throws SQLException {
+        Map<Long, String> changedBy = new HashMap<>();
+        for (List<Long> slice : slices(List.copyOf(ids))) {
+            String sql = "select id, changed_by_job from crm_record where id in (" + placeholders(slice.size()) + ")";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < slice.size(); i++) {
+                    query.setLong(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getString(2) != null) {
+                            changedBy.put(rows.getLong(1), rows.getString(2));
+                        }
+                    }
+                }
+            }
+        }
+        return changedBy;
+    }
+
+    /** The match keys stored for each of the given records, by record id. */
+    public Map<Long, Set<RecordKey>> storedKeys(Collection<Long> ids) throws SQLException {
+        Map<Long, Set<RecordKey>> keys = new HashMap<>();
+        for (List<Long> slice : slices(List.copyOf(ids))) {
+            String sql = "select record_id, rule_no, key_value from crm_record_key where record_id in ("
+                    + placeholders(slice.size()) + ")";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < slice.size(); i++) {
+                    query.setLong(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        keys.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
+                                .add(new RecordKey(rows.getInt(2), rows.getString(3)));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     /** Adds match keys; a key another record already holds breaks the unique constraint and fails the batch. */

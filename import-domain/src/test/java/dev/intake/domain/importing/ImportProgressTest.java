@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +33,9 @@ class ImportProgressTest {
         ImportProgress progress = new ImportProgress();
 
         assertEquals(OptionalInt.of(0), progress.percentOf(job), "nothing committed yet");
-        job.countChunk(50, 0, 0, 51);
+        job.countChunk(new ChunkOutcome(50, 0, 0, List.of(), List.of()), 0, 51);
         assertEquals(OptionalInt.of(25), progress.percentOf(job), "lines 2-51 of 2-201");
-        job.countChunk(140, 0, 10, 201);
+        job.countChunk(new ChunkOutcome(140, 0, 0, List.of(), List.of()), 10, 201);
         assertEquals(OptionalInt.of(100), progress.percentOf(job));
     }
 

@@ -31,13 +31,19 @@ class HistoryPurgeTest {
     }
 
     @Test
-    void removesJobsWhoseExpiryHasPassedWithTheirRowErrorsButKeepsTheRecords() throws Exception {
+    void removesJobsWhoseExpiryHasPassedWithTheirRowErrorsOutcomesAndJournalButKeepsTheRecords() throws Exception {
         try (Connection connection = database.transaction()) {
             job(connection, "old", NOW.minus(Duration.ofDays(91)), NOW.minusSeconds(1), "COMPLETED");
             job(connection, "fresh", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(80)), "COMPLETED");
             rowError(connection, "old");
             rowError(connection, "fresh");
             record(connection, 7);
+            for (String jobId : List.of("old", "fresh")) {
+                insert(connection, "insert into row_outcome (job_id, first_line, last_line, outcomes) values (?, 2, 2,"
+                        + " '2 A 7')", jobId);
+                insert(connection, "insert into import_journal (job_id, record_id, line, created) values (?, 7, 2,"
+                        + " true)", jobId);
+            }
             connection.commit();
 
             List<HistoryPurge.PurgedJob> purged = new HistoryPurge(connection).purgeBatch(NOW, 100);
@@ -46,6 +52,8 @@ class HistoryPurgeTest {
             assertEquals(List.of("old"), purged.stream().map(HistoryPurge.PurgedJob::id).toList());
             assertEquals(List.of("fresh"), ids(connection, "select id from import_job order by id"));
             assertEquals(List.of("fresh"), ids(connection, "select job_id from row_error"));
+            assertEquals(List.of("fresh"), ids(connection, "select job_id from row_outcome"));
+            assertEquals(List.of("fresh"), ids(connection, "select job_id from import_journal"));
             assertEquals(List.of("7"), ids(connection, "select cast(id as varchar) from crm_record"));
         }
     }
@@ -130,6 +138,13 @@ class HistoryPurgeTest {
     private static void rowError(Connection connection, String jobId) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("insert into row_error (job_id, seq, line,"
                 + " code, message) values (?, 1, 2, 'INVALID_EMAIL', 'bad')")) {
+            insert.setString(1, jobId);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection connection, String sql, String jobId) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, jobId);
             insert.executeUpdate();
         }

@@ -1,0 +1,38 @@
+package dev.intake.domain.importing;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one chunk of an import did to one record, as undo needs it: whether the chunk created the record, or the
+ * values the fields it changed had before (a null value: the field had none). {@code line} is the first line of
+ * the chunk that touched the record; a record touched by several chunks has one entry each, and the earliest
+ * holds its state before the import.
+ */
+public record JournalEntry(long recordId, int line, boolean created, Map<String, String> previousValues) {
+
+    public JournalEntry {
+        previousValues = Collections.unmodifiableMap(new LinkedHashMap<>(previousValues));
+    }
+
+    /**
+     * The record's state before the import, from all its entries in line order: created if the earliest entry
+     * created it, else each field's value before the first entry that changed it.
+     */
+    static JournalEntry combine(Iterable<JournalEntry> inLineOrder) {
+        JournalEntry first = null;
+        Map<String, String> previous = new LinkedHashMap<>();
+        for (JournalEntry entry : inLineOrder) {
+            if (first == null) {
+                first = entry;
+            }
+            entry.previousValues().forEach(previous::putIfAbsent);
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("A record's journal has at least one entry");
+        }
+        return new JournalEntry(first.recordId(), first.line(), first.created(), first.created() ? Map.of()
+                : previous);
+    }
+}
