@@ -7,6 +7,7 @@ import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.FieldDefinition;
 import dev.intake.domain.importing.FailedRowsExport;
+import dev.intake.domain.importing.RowResultsExport;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportService;
 import dev.intake.domain.importing.csv.SafeCsvWriter;
@@ -24,8 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The console's CSV downloads, for a signed-in person's browser session: {@code /downloads/imports/{id}/errors.csv}
- * and {@code /downloads/apps/{entity}/template.csv}. They write the same files as the API's downloads, under the
+ * The console's CSV downloads, for a signed-in person's browser session: {@code /downloads/imports/{id}/errors.csv},
+ * {@code /downloads/imports/{id}/results.csv} and {@code /downloads/apps/{entity}/template.csv}. They write the same files as the API's downloads, under the
  * same permission rules, but are reached with the session cookie instead of a bearer token (the API never accepts
  * the cookie). Only GET, which changes nothing, so a cross-site link can at most start a download the person could
  * make anyway; the session cookie is SameSite=Strict besides.
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
 public class ConsoleDownloads extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern ERRORS = Pattern.compile("/downloads/imports/([0-9a-fA-F-]{36})/errors\\.csv");
+    private static final Pattern IMPORT_FILE =
+            Pattern.compile("/downloads/imports/([0-9a-fA-F-]{36})/(errors|results)\\.csv");
     private static final Pattern TEMPLATE = Pattern.compile("/downloads/apps/([a-z][a-z0-9_]*)/template\\.csv");
 
     @Inject
@@ -42,6 +44,9 @@ public class ConsoleDownloads extends HttpServlet {
 
     @Inject
     transient FailedRowsExport failedRows;
+
+    @Inject
+    transient RowResultsExport rowResults;
 
     @Inject
     transient AppCatalog apps;
@@ -59,10 +64,10 @@ public class ConsoleDownloads extends HttpServlet {
         String callerName = principal == null ? "" : principal.getName();
         Permissions permissions = access.callerOf(callerName).map(administration::permissionsOf)
                 .orElse(new Permissions(false, List.of()));
-        Matcher errors = ERRORS.matcher(path);
+        Matcher importFile = IMPORT_FILE.matcher(path);
         Matcher template = TEMPLATE.matcher(path);
-        if (errors.matches()) {
-            sendFailedRows(errors.group(1), callerName, permissions, response);
+        if (importFile.matches()) {
+            sendImportFile(importFile.group(1), importFile.group(2), callerName, permissions, response);
         } else if (template.matches()) {
             sendTemplate(template.group(1), permissions, response);
         } else {
@@ -70,7 +75,8 @@ public class ConsoleDownloads extends HttpServlet {
         }
     }
 
-    private void sendFailedRows(String importId, String callerName, Permissions permissions,
+    /** errors.csv (the failed rows as they were) or results.csv (every row's outcome) of one import. */
+    private void sendImportFile(String importId, String name, String callerName, Permissions permissions,
             HttpServletResponse response) throws IOException {
         Optional<ImportJob> job = imports.find(importId);
         if (job.isEmpty()) {
@@ -82,9 +88,13 @@ public class ConsoleDownloads extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Not allowed");
             return;
         }
-        startCsv(response, "import-" + importId + "-errors.csv");
+        startCsv(response, "import-" + importId + "-" + name + ".csv");
         try (Writer out = response.getWriter()) {
-            failedRows.write(job.get(), out);
+            if (name.equals("results")) {
+                rowResults.write(job.get(), out);
+            } else {
+                failedRows.write(job.get(), out);
+            }
         }
     }
 

@@ -126,6 +126,10 @@ public class HistoryPage implements Serializable {
 
     /** The message key of the job's kind: an import, a dry run or an undo. */
     public String kindKey(ImportJob job) {
+        return kindKeyOf(job);
+    }
+
+    static String kindKeyOf(ImportJob job) {
         if (job.kind() == JobKind.UNDO) {
             return "history.kind.undo";
         }

@@ -6,7 +6,9 @@ import dev.intake.domain.importing.ImportHistory;
 import dev.intake.domain.importing.ImportJob;
 import dev.intake.domain.importing.ImportOptions;
 import dev.intake.domain.importing.ImportProgress;
+import dev.intake.domain.importing.ImportRefusedException;
 import dev.intake.domain.importing.ImportService;
+import dev.intake.domain.importing.JobKind;
 import dev.intake.domain.importing.RowError;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -57,6 +59,7 @@ public class ImportDetailPage implements Serializable {
     private ImportJob job;
     private FailedRows failedRows;
     private CallbackStatus callback;
+    private boolean forceUndo;
 
     /** Called by the view's viewAction once the {@code id} parameter is set. */
     public void load() throws IOException {
@@ -87,6 +90,48 @@ public class ImportDetailPage implements Serializable {
         }
         job = imports.cancel(id, access.caller().username()).orElse(job);
         FieldMessages.info(faces, "detail-form:cancel", Labels.text(faces, "detail.cancelRequested"));
+    }
+
+    /**
+     * Undoes the import as the API's undoImport does, and opens the undo's own page; a refusal (still running,
+     * already undone, expired) stands next to the button.
+     */
+    public String undo() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!access.canImport(job.entity())) {
+            FieldMessages.error(faces, "detail-form:undo", Labels.text(faces, "detail.undoForbidden"));
+            return null;
+        }
+        try {
+            ImportJob undo = imports.undo(id, forceUndo, access.caller().username());
+            return "/import-detail?faces-redirect=true&id=" + undo.id();
+        } catch (ImportRefusedException e) {
+            FieldMessages.error(faces, "detail-form:undo", e.getMessage());
+            return null;
+        }
+    }
+
+    /** An ended import that wrote records, for someone who may import into its app: it can be undone. */
+    public boolean isUndoable() {
+        return job.kind() == JobKind.IMPORT && !job.dryRun() && job.status().isFinished()
+                && job.added() + job.updated() > 0 && access.canImport(job.entity());
+    }
+
+    /** Whether results.csv has rows: an import or dry run that read rows (an undo has none). */
+    public boolean isHasResults() {
+        return job.kind() == JobKind.IMPORT && job.processed() > 0;
+    }
+
+    public String getKindKey() {
+        return HistoryPage.kindKeyOf(job);
+    }
+
+    public boolean isForceUndo() {
+        return forceUndo;
+    }
+
+    public void setForceUndo(boolean forceUndo) {
+        this.forceUndo = forceUndo;
     }
 
     public boolean isOpen() {

@@ -124,6 +124,49 @@ class ConsoleOperationsIT extends BrowserTest {
     }
 
     @Test
+    void downloadsEveryRowsOutcomeAndUndoesTheImportFromItsDetail(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("undo");
+        api.defineApp(ConsoleFixtures.contactsApp(entity));
+        api.importAndWait(entity, Files.writeString(dir.resolve("first.csv"), "email,first_name,last_name\n"
+                + "ann@example.com,Ann,Lee\nbob@example.com,Bob,Ray\ncid@example.com,Cid,Orr\n"), null);
+        api.importAndWait(entity, Files.writeString(dir.resolve("second.csv"), "email,first_name,last_name\n"
+                + "ann@example.com,Anne,\nbob@example.com,Bob,Ray\ndee@example.com,Dee,Fox\nnot-an-email,X,Y\n"),
+                null);
+
+        ImportDetailScreen second = openHistory(entity).openImport("second.csv");
+        assertEquals(List.of(4, 1, 2, 1, 1), List.of(second.count("processed"), second.count("added"),
+                second.count("updated"), second.count("failed"), second.count("unchanged")));
+        List<String> results = second.downloadResults(downloads).replace("\uFEFF", "").lines().toList();
+        assertEquals(5, results.size(), String.join("\n", results));
+        assertEquals("Line,Outcome,Record,Reason", results.get(0));
+        assertTrue(results.get(1).matches("2,updated,\\d+,"), results.get(1));
+        assertTrue(results.get(2).matches("3,unchanged,\\d+,"), results.get(2));
+        assertTrue(results.get(3).matches("4,added,\\d+,"), results.get(3));
+        assertTrue(results.get(4).startsWith("5,failed,,email: "), results.get(4));
+        assertTrue(results.get(4).endsWith("(INVALID_EMAIL)"), results.get(4));
+
+        ImportDetailScreen undo = second.undo(false).awaitStatus("COMPLETED");
+        assertEquals("Undo", undo.fact("kind"));
+        assertEquals(List.of(1, 1, 0), List.of(undo.count("restored"), undo.count("deleted"),
+                undo.count("conflicts")));
+        assertFalse(undo.canUndo(), "an undo is not undone from the console");
+        Screenshots.take(driver, "undo");
+        assertEquals(Map.of("ann@example.com", "Ann Lee", "bob@example.com", "Bob Ray", "cid@example.com", "Cid Orr"),
+                names(api.records(entity)));
+
+        ImportDetailScreen undone = undo.openUndoOf();
+        assertEquals(undo.id(), undone.undoneBy());
+        String refusal = undone.undoRefused();
+        assertTrue(refusal.contains("already undone"), refusal);
+    }
+
+    private static Map<String, String> names(List<Map<String, String>> records) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        records.forEach(r -> names.put(r.get("email"), r.get("first_name") + " " + r.get("last_name")));
+        return names;
+    }
+
+    @Test
     void whoMayImportButNotSeeHistoryFollowsOnlyTheirOwnImports(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("own");
         api.defineApp(ConsoleFixtures.contactsApp(entity));

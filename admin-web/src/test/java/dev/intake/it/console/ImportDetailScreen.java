@@ -13,7 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Page object of one import's detail page: counts, facts, failed rows, errors.csv and Cancel. */
+/** Page object of one import's detail page: counts, facts, failed rows, errors.csv, results.csv, Cancel, Undo. */
 final class ImportDetailScreen {
 
     private final WebDriver driver;
@@ -88,6 +88,61 @@ final class ImportDetailScreen {
     ImportDetailScreen awaitStatus(String status) {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> status().equals(status));
         return this;
+    }
+
+    boolean canUndo() {
+        return !driver.findElements(By.id("detail-form:undo")).isEmpty();
+    }
+
+    /** Presses Undo (ticking "also revert records changed since" when forced), confirms, and opens the undo's page. */
+    ImportDetailScreen undo(boolean force) {
+        String before = driver.getCurrentUrl();
+        if (force) {
+            driver.findElement(By.cssSelector("[id='detail-form:force-undo'] .ui-chkbox-box")).click();
+        }
+        driver.findElement(By.id("detail-form:undo")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.elementToBeClickable(By.id("detail-form:confirm-yes"))).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().equals(before));
+        return new ImportDetailScreen(driver);
+    }
+
+    /** Presses Undo, confirms, and answers the refusal that appears next to the button. */
+    String undoRefused() {
+        driver.findElement(By.id("detail-form:undo")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.elementToBeClickable(By.id("detail-form:confirm-yes"))).click();
+        Ajax.settle(driver);
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            String text = d.findElement(By.id("detail-form:undo-message")).getText().strip();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    /** The id of the import this page shows, from its address. */
+    String id() {
+        String url = driver.getCurrentUrl();
+        return url.substring(url.indexOf("id=") + 3).replaceAll("[&#].*", "");
+    }
+
+    /** For an undo: opens the page of the import it undid. */
+    ImportDetailScreen openUndoOf() {
+        driver.findElement(By.id("detail-form:undo-of")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.id("detail-form:undone-by")).isEmpty());
+        return new ImportDetailScreen(driver);
+    }
+
+    /** For an undone import: the id of the undo that undid it. */
+    String undoneBy() {
+        return driver.findElement(By.id("detail-form:undone-by")).getText().strip();
+    }
+
+    /** Clicks "Download results.csv" and answers the downloaded file's text. */
+    String downloadResults(Path downloads) throws Exception {
+        driver.findElement(By.id("download-results")).click();
+        Path file = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> completedCsv(downloads));
+        return Files.readString(file);
     }
 
     /** Clicks "Download errors.csv" and answers the downloaded file's text once the browser has saved it. */
