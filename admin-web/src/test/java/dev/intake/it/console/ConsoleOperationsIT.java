@@ -142,8 +142,9 @@ class ConsoleOperationsIT extends BrowserTest {
         assertTrue(results.get(1).matches("2,updated,\\d+,"), results.get(1));
         assertTrue(results.get(2).matches("3,unchanged,\\d+,"), results.get(2));
         assertTrue(results.get(3).matches("4,added,\\d+,"), results.get(3));
-        assertTrue(results.get(4).startsWith("5,failed,,email: "), results.get(4));
-        assertTrue(results.get(4).endsWith("(INVALID_EMAIL)"), results.get(4));
+        assertTrue(results.get(4).startsWith("5,failed,,\"email: 'not-an-email' is not an email address"),
+                results.get(4));
+        assertTrue(results.get(4).endsWith("(INVALID_EMAIL)\""), results.get(4));
 
         ImportDetailScreen undo = second.undo(false).awaitStatus("COMPLETED");
         assertEquals("Undo", undo.fact("kind"));
@@ -154,8 +155,9 @@ class ConsoleOperationsIT extends BrowserTest {
         assertEquals(Map.of("ann@example.com", "Ann Lee", "bob@example.com", "Bob Ray", "cid@example.com", "Cid Orr"),
                 names(api.records(entity)));
 
+        String undoId = undo.id();
         ImportDetailScreen undone = undo.openUndoOf();
-        assertEquals(undo.id(), undone.undoneBy());
+        assertEquals(undoId, undone.undoneBy());
         String refusal = undone.undoRefused();
         assertTrue(refusal.contains("already undone"), refusal);
     }
