@@ -25,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The console's CSV downloads, for a signed-in person's browser session: {@code /downloads/imports/{id}/errors.csv},
- * {@code /downloads/imports/{id}/results.csv} and {@code /downloads/apps/{entity}/template.csv}. They write the same files as the API's downloads, under the
+ * The console's CSV downloads, for a signed-in person's browser session:
+ * {@code /downloads/imports/{id}/errors.csv}, {@code /downloads/imports/{id}/results.csv} and
+ * {@code /downloads/apps/{entity}/template.csv}. They write the same files as the API's downloads, under the
  * same permission rules, but are reached with the session cookie instead of a bearer token (the API never accepts
  * the cookie). Only GET, which changes nothing, so a cross-site link can at most start a download the person could
  * make anyway; the session cookie is SameSite=Strict besides.

@@ -1,11 +1,6 @@
 package dev.intake.domain.importing;
 
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
+import dev.intake.domain.record.FlatJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +16,6 @@ import java.util.Map;
  * chunk in the chunk's own transaction, read by undo a page of records at a time in record id order.
  */
 public final class ImportJournal {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Connection connection;
 
@@ -91,25 +84,13 @@ public final class ImportJournal {
         }
     }
 
+    /** The previous values as one JSON object; null stands for a field that had no value. */
     static String encode(Map<String, String> previous) {
-        JsonObjectBuilder object = JSON.createObjectBuilder();
-        previous.forEach((field, value) -> {
-            if (value == null) {
-                object.addNull(field);
-            } else {
-                object.add(field, value);
-            }
-        });
-        return object.build().toString();
+        return FlatJson.write(previous);
     }
 
     static Map<String, String> decode(String json) {
-        Map<String, String> previous = new LinkedHashMap<>();
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            for (Map.Entry<String, JsonValue> field : reader.readObject().entrySet()) {
-                previous.put(field.getKey(), field.getValue() instanceof JsonString text ? text.getString() : null);
-            }
-        }
-        return previous;
+        return FlatJson.read(json).orElseThrow(() -> new IllegalStateException("A journal entry is not a flat"
+                + " JSON object: " + json));
     }
 }

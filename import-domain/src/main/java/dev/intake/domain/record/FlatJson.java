@@ -5,19 +5,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes and reads the one JSON shape records are stored in: a flat object of field name to text. It exists for
- * speed, since every row of an import encodes a record and every update decodes one, and a general JSON library
- * builds a tree of objects for each. Output is standard JSON; input in any other shape (numbers, nesting) is
- * declined, so that the caller can hand it to a general parser.
+ * Writes and reads the one JSON shape records and the import journal are stored in: a flat object of field name
+ * to text or null. It exists for speed, since every row of an import encodes a record and every update decodes
+ * one, and a general JSON library builds a tree of objects for each. Output is standard JSON; input in any other
+ * shape (numbers, nesting) is declined, so that the caller can hand it to a general parser.
  */
-final class FlatJson {
+public final class FlatJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private FlatJson() {
     }
 
-    static String write(Map<String, String> values) {
+    /** The values as one JSON object, in the map's order; a null value is written as JSON null. */
+    public static String write(Map<String, String> values) {
         StringBuilder json = new StringBuilder(16 + values.size() * 24);
         json.append('{');
         boolean first = true;
@@ -28,7 +29,11 @@ final class FlatJson {
             first = false;
             writeString(json, entry.getKey());
             json.append(':');
-            writeString(json, entry.getValue());
+            if (entry.getValue() == null) {
+                json.append("null");
+            } else {
+                writeString(json, entry.getValue());
+            }
         }
         return json.append('}').toString();
     }
@@ -61,8 +66,8 @@ final class FlatJson {
         }
     }
 
-    /** The object's name-value pairs in order, or empty when the text is not a flat object of strings. */
-    static Optional<Map<String, String>> read(String json) {
+    /** The object's name-value pairs in order (null for JSON null), or empty when it is not a flat object. */
+    public static Optional<Map<String, String>> read(String json) {
         return new Reader(json).object();
     }
 
@@ -89,11 +94,15 @@ final class FlatJson {
                 if (name == null || !skipTo(':')) {
                     return Optional.empty();
                 }
-                String value = string();
-                if (value == null) {
-                    return Optional.empty();
+                if (nullLiteral()) {
+                    values.put(name, null);
+                } else {
+                    String value = string();
+                    if (value == null) {
+                        return Optional.empty();
+                    }
+                    values.put(name, value);
                 }
-                values.put(name, value);
                 char next = peekAfterSpace();
                 at++;
                 if (next == '}') {
@@ -173,6 +182,14 @@ final class FlatJson {
             at += 4;
             text.append((char) code);
             return true;
+        }
+
+        private boolean nullLiteral() {
+            if (peekAfterSpace() == 'n' && json.startsWith("null", at)) {
+                at += 4;
+                return true;
+            }
+            return false;
         }
 
         private boolean skipTo(char expected) {

@@ -56,12 +56,25 @@ class FlatJsonTest {
 
     @Test
     void declinesOtherShapesSoThatTheGeneralParserTakesThem() {
-        for (String json : new String[] {"{\"a\":1}", "{\"a\":{\"b\":\"c\"}}", "{\"a\":null}", "[\"a\"]",
+        for (String json : new String[] {"{\"a\":1}", "{\"a\":{\"b\":\"c\"}}", "{\"a\":nul}", "[\"a\"]",
                 "{\"a\":\"b\"} trailing", "{\"a\":\"unterminated}", "{\"a\":\"bad \\x escape\"}", "",
                 "{\"a\":\"b\",}", "{\"a\":\"raw\u0001control\"}"}) {
             assertTrue(FlatJson.read(json).isEmpty(), json);
         }
         assertEquals(Map.of("a", "b"), RecordValues.decode("{\"a\":\"b\",\"n\":1,\"o\":{}}"));
+    }
+
+    @Test
+    void writesAndReadsNullForAFieldWithoutValueAsTheJournalNeeds() {
+        Map<String, String> previous = new LinkedHashMap<>();
+        previous.put("phone", null);
+        previous.put("city", "Lyon");
+
+        String json = FlatJson.write(previous);
+
+        assertEquals("{\"phone\":null,\"city\":\"Lyon\"}", json);
+        assertEquals(previous, FlatJson.read(json).orElseThrow());
+        assertEquals(Map.of("city", "Lyon"), RecordValues.decode(json), "a record has no null values");
     }
 
     private static String randomText(Random random, int maxLength) {
