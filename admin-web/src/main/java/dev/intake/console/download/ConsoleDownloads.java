@@ -84,8 +84,7 @@ public class ConsoleDownloads extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such import");
             return;
         }
-        boolean ownImport = job.get().createdBy().equals(callerName) && permissions.canImport(job.get().entity());
-        if (!ownImport && !permissions.canViewHistory(job.get().entity())) {
+        if (!permissions.canFollow(job.get().entity(), job.get().createdBy().equals(callerName))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Not allowed");
             return;
         }

@@ -73,8 +73,7 @@ public class ConsoleAccess {
      * still allowed to import into the app (the rule of the API's importJob and errors.csv).
      */
     public boolean canFollow(String entity, String createdBy) {
-        boolean ownImport = caller().username().equals(createdBy) && canImport(entity);
-        return ownImport || canViewHistory(entity);
+        return permissions().canFollow(entity, caller().username().equals(createdBy));
     }
 
     /** Ends the request with 403 unless the user may follow the import; answers whether it may. */

@@ -117,8 +117,7 @@ public class CsvDownloads extends HttpServlet {
             notFound(response, "There is no import '" + importId + "'.");
             return Optional.empty();
         }
-        boolean ownImport = job.get().createdBy().equals(callerName) && permissions.canImport(job.get().entity());
-        if (!ownImport && !permissions.canViewHistory(job.get().entity())) {
+        if (!permissions.canFollow(job.get().entity(), job.get().createdBy().equals(callerName))) {
             forbidden(response, what + " of this import need the 'view history' permission on app '"
                     + job.get().entity() + "'.");
             return Optional.empty();

@@ -85,7 +85,7 @@ public class CurrentCaller {
      */
     public Caller requireJob(String entity, String createdBy) throws ApiRefusal {
         Caller current = get();
-        if (current.username().equals(createdBy) && permissions().canImport(entity)) {
+        if (permissions().canFollow(entity, current.username().equals(createdBy))) {
             return current;
         }
         return requireHistory(entity);

@@ -21,6 +21,15 @@ public record Permissions(boolean admin, List<Grant> grants) {
         return admin || grants.stream().anyMatch(grant -> grant.covers(entity) && grant.canViewHistory());
     }
 
+    /**
+     * Whether the caller may follow one import of the app (its job, failed rows and results): with the app's history
+     * right, or as the user who started it while still allowed to import into the app, so that an import-only
+     * integration can see how its own imports went.
+     */
+    public boolean canFollow(String entity, boolean startedByCaller) {
+        return startedByCaller && canImport(entity) || canViewHistory(entity);
+    }
+
     /** Whether the app is shown to the caller at all: they may import into it or see it. */
     public boolean canSee(String entity) {
         return canImport(entity) || canViewHistory(entity);

@@ -43,4 +43,16 @@ class PermissionsTest {
         assertTrue(both.canImport("contact"));
         assertTrue(both.canViewHistory("contact"));
     }
+
+    @Test
+    void anImportIsFollowedByHistoryViewersAndByItsStarterWhileTheyMayStillImport() {
+        Permissions importer = new Permissions(false, List.of(new Grant("contact", true, false)));
+        Permissions viewer = new Permissions(false, List.of(new Grant("contact", false, true)));
+        Permissions formerImporter = new Permissions(false, List.of(new Grant("deal", true, false)));
+
+        assertTrue(importer.canFollow("contact", true));
+        assertFalse(importer.canFollow("contact", false), "someone else's import needs the history right");
+        assertTrue(viewer.canFollow("contact", false));
+        assertFalse(formerImporter.canFollow("contact", true), "the right to import was taken away");
+    }
 }
