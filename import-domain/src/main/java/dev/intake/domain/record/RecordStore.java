@@ -128,21 +128,11 @@ public final class RecordStore {
     /** The records with the given ids, by id. */
     public Map<Long, StoredRecord> load(Collection<Long> ids) throws SQLException {
         Map<Long, StoredRecord> records = new HashMap<>();
-        for (List<Long> slice : slices(List.copyOf(ids))) {
-            String sql = "select id, entity, created_at, updated_at, field_values from crm_record where id in ("
-                    + placeholders(slice.size()) + ")";
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                for (int i = 0; i < slice.size(); i++) {
-                    query.setLong(i + 1, slice.get(i));
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        StoredRecord record = read(rows);
-                        records.put(record.id(), record);
-                    }
-                }
-            }
-        }
+        queryByIds("select id, entity, created_at, updated_at, field_values from crm_record where id", ids,
+                rows -> {
+                    StoredRecord record = read(rows);
+                    records.put(record.id(), record);
+                });
         return records;
     }
 
@@ -279,22 +269,32 @@ public final class RecordStore {
     /** The match keys stored for each of the given records, by record id. */
     public Map<Long, Set<RecordKey>> storedKeys(Collection<Long> ids) throws SQLException {
         Map<Long, Set<RecordKey>> keys = new HashMap<>();
+        queryByIds("select record_id, rule_no, key_value from crm_record_key where record_id", ids,
+                rows -> keys.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
+                        .add(new RecordKey(rows.getInt(2), rows.getString(3))));
+        return keys;
+    }
+
+    /** Runs the query, completed by {@code in (...)}, for a few hundred ids at a time, handing on every row. */
+    private void queryByIds(String sqlBeforeIn, Collection<Long> ids, RowHandler handler) throws SQLException {
         for (List<Long> slice : slices(List.copyOf(ids))) {
-            String sql = "select record_id, rule_no, key_value from crm_record_key where record_id in ("
-                    + placeholders(slice.size()) + ")";
+            String sql = sqlBeforeIn + " in (" + placeholders(slice.size()) + ")";
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 for (int i = 0; i < slice.size(); i++) {
                     query.setLong(i + 1, slice.get(i));
                 }
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        keys.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
-                                .add(new RecordKey(rows.getInt(2), rows.getString(3)));
+                        handler.handle(rows);
                     }
                 }
             }
         }
-        return keys;
+    }
+
+    /** Reads one row of a result. */
+    private interface RowHandler {
+        void handle(ResultSet row) throws SQLException;
     }
 
     /** Adds match keys; a key another record already holds breaks the unique constraint and fails the batch. */
