@@ -125,6 +125,28 @@ class AccessMatrixIT {
     }
 
     @Test
+    void anImportOnlyUserCancelsAndUndoesOnlyTheImportsTheyStarted(@TempDir Path dir) throws Exception {
+        String suffix = appA.substring(appA.indexOf('_') + 3);
+        String role = "import_only" + suffix;
+        admin.data("mutation($i: RoleInput!) { defineRole(input: $i) { name } }", Json.createObjectBuilder()
+                .add("i", Json.createObjectBuilder().add("name", role).add("grants", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("entity", appA).add("canImport", true)
+                                .add("canViewHistory", false)))).build());
+        IntakeClient importOnly = server.client(userWithToken("ionly" + suffix, role));
+
+        assertForbidden(importOnly, "mutation { cancelImport(importId: \"" + jobInA + "\") { file } }");
+        assertForbidden(importOnly, "mutation { undoImport(importId: \"" + jobInA + "\") { importId } }");
+        assertTrue(admin.data("{ importJob(importId: \"" + jobInA + "\") { undoneBy } }", null)
+                .getJsonObject("importJob").isNull("undoneBy"), "the refused undo changed nothing");
+
+        String own = importOnly.importAndWait(appA, file(dir, "own.csv", "email\nown" + suffix + "@example.com\n"),
+                null).getString("importId");
+        JsonObject undo = importOnly.data("mutation { undoImport(importId: \"" + own + "\") { importId undoOf } }",
+                null).getJsonObject("undoImport");
+        assertEquals(own, undo.getString("undoOf"));
+    }
+
+    @Test
     void aReadOnlyUserSeesHistoryAndRecordsButImportsNothing(@TempDir Path dir) throws Exception {
         IntakeClient viewer = server.client(TOKENS.get("read-only"));
         int before = historySize(appA);

@@ -91,6 +91,15 @@ public class CurrentCaller {
         return requireHistory(entity);
     }
 
+    /**
+     * Refuses callers who may not change this import (cancel or undo it): they need the import permission on the
+     * app and must be able to follow the import, so that an import-only user changes only the imports they started.
+     */
+    public Caller requireChange(String entity, String createdBy) throws ApiRefusal {
+        requireImport(entity);
+        return requireJob(entity, createdBy);
+    }
+
     /** Refuses callers who are not administrators, naming the permission they lack. */
     public Caller requireAdmin(String operation) throws ApiRefusal {
         Caller current = get();

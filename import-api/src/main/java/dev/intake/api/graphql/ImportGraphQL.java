@@ -122,11 +122,12 @@ public class ImportGraphQL {
 
     @Mutation("cancelImport")
     @Description("Stops a queued or running import at its next chunk. Rows committed before that stay imported;"
-            + " the job ends CANCELLED and its message says so.")
+            + " the job ends CANCELLED and its message says so. Needs the import permission on the app, and the"
+            + " history permission unless the caller started the import.")
     public @NonNull ImportJobView cancelImport(@NonNull @Id @Name("importId") String importId) throws ApiRefusal {
         ImportJob found = imports.find(importId)
                 .orElseThrow(() -> new Refusals.NotFound("There is no import '" + importId + "'."));
-        String by = caller.requireImport(found.entity()).username();
+        String by = caller.requireChange(found.entity(), found.createdBy()).username();
         return ImportJobView.of(imports.cancel(importId, by).orElse(found));
     }
 
@@ -137,13 +138,14 @@ public class ImportGraphQL {
             + " undo is a job of the history (kind UNDO, `undoOf` the import; the import gets `undoneBy`); a small"
             + " one has ended when this answers, a large one runs in the background like an import. Refused with"
             + " NOT_FOUND, or UNDO_NOT_POSSIBLE when the import is still running, was a dry run, is an undo, was"
-            + " already undone or its history has expired. Needs the import permission on the app.")
+            + " already undone or its history has expired. Needs the import permission on the app, and the history"
+            + " permission unless the caller started the import.")
     public @NonNull ImportJobView undoImport(@NonNull @Id @Name("importId") String importId,
             @Name("force") @Description("Also revert records changed since the import; default false.")
             Boolean force) throws ApiRefusal {
         ImportJob found = imports.find(importId)
                 .orElseThrow(() -> new Refusals.NotFound("There is no import '" + importId + "'."));
-        String by = caller.requireImport(found.entity()).username();
+        String by = caller.requireChange(found.entity(), found.createdBy()).username();
         try {
             return ImportJobView.of(imports.undo(importId, Boolean.TRUE.equals(force), by));
         } catch (ImportRefusedException e) {
