@@ -161,6 +161,56 @@ class UndoAndDryRunIT {
     }
 
     @Test
+    void anImportRunningAlongsideAnUndoOfTheSameRecordsLosesNoChangeItReports(@TempDir Path dir) throws Exception {
+        String entity = contactApp();
+        StringBuilder first = new StringBuilder("email,first_name,last_name\n");
+        StringBuilder later = new StringBuilder("email,first_name,last_name\n");
+        for (int i = 0; i < 5000; i++) {
+            first.append("p").append(i).append("@example.com,P,First\n");
+            later.append("p").append(i).append("@example.com,P,Later\n");
+        }
+        String imported = api.importAndWait(entity, csv(dir, first.toString()), null).getString("importId");
+
+        String undoId = api.data("mutation($id: ID!) { undoImport(importId: $id) { importId } }",
+                Json.createObjectBuilder().add("id", imported).build()).getJsonObject("undoImport")
+                .getString("importId");
+        JsonObject importing = job(api.startImport(entity, csv(dir, later.toString()), null));
+        JsonObject undo = job(undoId);
+
+        assertEquals("COMPLETED", importing.getString("status"), importing.toString());
+        assertEquals("COMPLETED", undo.getString("status"), undo.toString());
+        assertEquals(5000, undo.getInt("deleted") + undo.getInt("conflicts"), undo.toString());
+        Map<String, String> lastNames = lastNameById(entity);
+        for (List<String> row : results(importing.getString("importId")).subList(1, 5001)) {
+            assertTrue(List.of("added", "updated").contains(row.get(1)), row.toString());
+            assertEquals("Later", lastNames.get(row.get(2)), "record " + row.get(2) + " of line " + row.get(0)
+                    + " (" + row.get(1) + ") holds the import's value");
+        }
+        assertEquals(5000, lastNames.size());
+    }
+
+    private static Map<String, String> lastNameById(String entity) throws Exception {
+        Map<String, String> lastNames = new TreeMap<>();
+        String after = null;
+        do {
+            var variables = Json.createObjectBuilder().add("e", entity);
+            if (after != null) {
+                variables.add("after", after);
+            }
+            JsonObject page = api.data("query($e: String!, $after: String) { records(entity: $e, first: 1000,"
+                    + " after: $after) { next items { id values { field value } } } }", variables.build())
+                    .getJsonObject("records");
+            for (JsonValue item : page.getJsonArray("items")) {
+                item.asJsonObject().getJsonArray("values").stream().map(JsonValue::asJsonObject)
+                        .filter(value -> value.getString("field").equals("last_name"))
+                        .forEach(value -> lastNames.put(item.asJsonObject().getString("id"), value.getString("value")));
+            }
+            after = page.isNull("next") ? null : page.getString("next");
+        } while (after != null);
+        return lastNames;
+    }
+
+    @Test
     void refusesToUndoAnImportThatDoesNotExist() throws Exception {
         assertEquals("NOT_FOUND", undoRefusal("00000000-0000-0000-0000-000000000000", false));
     }

@@ -55,6 +55,7 @@ public final class UndoApplier {
     /** Undoes the batch's records (each entry combined over the import's chunks) and writes the result. */
     public UndoOutcome apply(List<JournalEntry> entries, Instant now) throws SQLException {
         List<Long> ids = entries.stream().map(JournalEntry::recordId).toList();
+        store.lockForChange(ids);
         Map<Long, StoredRecord> current = store.load(ids);
         Map<Long, String> changedBy = store.lastChangedBy(ids);
         Map<Long, Set<RecordKey>> storedKeys = store.storedKeys(ids);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -211,7 +212,18 @@ public final class RecordStore {
             update.setArray(2, connection.createArrayOf("bigint", ids));
             update.setArray(3, connection.createArrayOf("text", times));
             update.setArray(4, connection.createArrayOf("text", values));
-            update.executeUpdate();
+            requireAllWritten(records.size(), update.executeUpdate());
+        }
+    }
+
+    /**
+     * Fails the transaction when records to update are gone: an undo deleted them since they were read. Applying
+     * the chunk again finds them gone and creates them anew, so no reported change is lost.
+     */
+    private static void requireAllWritten(int expected, int written) throws SQLException {
+        if (written != expected) {
+            throw new SQLException((expected - written) + " of " + expected + " records to update were deleted"
+                    + " meanwhile (an undo running at the same time)", "40001");
         }
     }
 
@@ -225,8 +237,13 @@ public final class RecordStore {
                 update.setLong(4, record.id());
                 update.addBatch();
             }
-            update.executeBatch();
+            requireAllWritten(records.size(), Arrays.stream(update.executeBatch()).map(RecordStore::rowsOf).sum());
         }
+    }
+
+    /** A batch's count for one statement; a driver may answer "done, count unknown", taken as one row. */
+    private static int rowsOf(int count) {
+        return count == Statement.SUCCESS_NO_INFO ? 1 : count;
     }
 
     /** Deletes records with their match keys. */
@@ -275,10 +292,26 @@ public final class RecordStore {
         return keys;
     }
 
+    /**
+     * Locks the records until the transaction ends, in id order, so that a job that reads them next sees their
+     * latest committed state and no other transaction changes them meanwhile: an undo takes them before it decides
+     * what a record's last writer was, and an import writing them at the same time waits for it (or the undo for
+     * the import).
+     */
+    public void lockForChange(Collection<Long> ids) throws SQLException {
+        List<Long> ordered = ids.stream().sorted().toList();
+        queryByIds("select id from crm_record where id", ordered, " order by id for update", rows -> { });
+    }
+
     /** Runs the query, completed by {@code in (...)}, for a few hundred ids at a time, handing on every row. */
     private void queryByIds(String sqlBeforeIn, Collection<Long> ids, RowHandler handler) throws SQLException {
+        queryByIds(sqlBeforeIn, ids, "", handler);
+    }
+
+    private void queryByIds(String sqlBeforeIn, Collection<Long> ids, String sqlAfterIn, RowHandler handler)
+            throws SQLException {
         for (List<Long> slice : slices(List.copyOf(ids))) {
-            String sql = sqlBeforeIn + " in (" + placeholders(slice.size()) + ")";
+            String sql = sqlBeforeIn + " in (" + placeholders(slice.size()) + ")" + sqlAfterIn;
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 for (int i = 0; i < slice.size(); i++) {
                     query.setLong(i + 1, slice.get(i));
