@@ -189,6 +189,28 @@ class UndoAndDryRunIT {
         assertEquals(5000, lastNames.size());
     }
 
+    @Test
+    void aForcedFollowUpUndoLeavesAloneWhatTheFirstUndoRestoredEvenWhenChangedSince(@TempDir Path dir)
+            throws Exception {
+        String entity = contactApp();
+        String header = "email,first_name,last_name\n";
+        api.importAndWait(entity, csv(dir, header + "zed@example.com,T0,Zed\n"), null);
+        String imported = api.importAndWait(entity, csv(dir, header + "zed@example.com,T1,\nyan@example.com,Y,Yan\n"),
+                null).getString("importId");
+        api.importAndWait(entity, csv(dir, header + "yan@example.com,Changed,\n"), null);
+
+        JsonObject first = undo(imported, false);
+        assertEquals(List.of(1, 0, 1), List.of(first.getInt("restored"), first.getInt("deleted"),
+                first.getInt("conflicts")), first.toString());
+        api.importAndWait(entity, csv(dir, header + "zed@example.com,T2-later,\n"), null);
+
+        JsonObject forced = undo(imported, true);
+        assertEquals(List.of(0, 1, 0), List.of(forced.getInt("restored"), forced.getInt("deleted"),
+                forced.getInt("conflicts")), forced.toString());
+        assertEquals(List.of("zed@example.com T2-later"), api.records(entity).stream()
+                .map(r -> r.get("email") + " " + r.get("first_name")).toList());
+    }
+
     private static Map<String, String> lastNameById(String entity) throws Exception {
         Map<String, String> lastNames = new TreeMap<>();
         String after = null;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -224,8 +225,10 @@ public class ImportTransactions {
             if (entries.isEmpty()) {
                 return UndoProgress.DONE;
             }
+            Set<Long> undoneEarlier = EarlierUndos.of(connection, job.afterUndo())
+                    .handled(entries.stream().map(JournalEntry::recordId).toList());
             UndoOutcome outcome = new UndoApplier(app, new RecordStore(connection), job.undoOf(), undoJobId,
-                    job.undoForce()).after(job.afterUndo()).apply(entries, clock.instant());
+                    job.undoForce()).after(undoneEarlier).apply(entries, clock.instant());
             RowErrorStore errorStore = new RowErrorStore(connection);
             errorStore.add(undoJobId, errorStore.lastSeq(undoJobId) + 1, outcome.conflicts(), line -> null);
             job.countUndoBatch(outcome.restored(), outcome.deleted(), outcome.conflicts().size(),

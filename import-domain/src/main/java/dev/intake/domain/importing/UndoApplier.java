@@ -24,8 +24,9 @@ import java.util.Set;
  * {@code force}), when it no longer exists, or when a key its restored values give now belongs to another record
  * (even with {@code force}: keys stay unique). A key that another record of the same batch gives up is free.
  *
- * <p>An undo that follows an earlier undo of the same import ({@link #after}) skips, without counting them, the
- * records that one already restored or deleted, and handles the rest, typically with {@code force}.
+ * <p>An undo that follows earlier undos of the same import ({@link #after}) skips, without counting them, the
+ * records those already restored or deleted, whoever wrote them since, and handles the rest, typically with
+ * {@code force}.
  */
 public final class UndoApplier {
 
@@ -35,7 +36,7 @@ public final class UndoApplier {
     private final String importId;
     private final String undoJobId;
     private final boolean force;
-    private String earlierUndo;
+    private Set<Long> undoneEarlier = Set.of();
 
     public UndoApplier(AppDefinition app, RecordStore store, String importId, String undoJobId, boolean force) {
         this.app = app;
@@ -46,9 +47,9 @@ public final class UndoApplier {
         this.force = force;
     }
 
-    /** Follows the given earlier undo of the same import (null: none). */
-    public UndoApplier after(String earlierUndoId) {
-        this.earlierUndo = earlierUndoId;
+    /** Follows earlier undos of the same import, which restored or deleted the given records of the batch. */
+    public UndoApplier after(Set<Long> undoneEarlierInBatch) {
+        this.undoneEarlier = Set.copyOf(undoneEarlierInBatch);
         return this;
     }
 
@@ -65,7 +66,7 @@ public final class UndoApplier {
         Map<Long, Restore> restores = new LinkedHashMap<>();
         for (JournalEntry entry : entries) {
             StoredRecord record = current.get(entry.recordId());
-            if (undoneEarlier(entry, record, changedBy.get(entry.recordId()))) {
+            if (undoneEarlier.contains(entry.recordId())) {
                 continue;
             }
             RowError conflict = conflictOf(entry, record, changedBy.get(entry.recordId()));
@@ -82,14 +83,6 @@ public final class UndoApplier {
         conflicts.addAll(dropRestoresWhoseKeysAreTaken(restores, deletions, storedKeys));
         write(deletions, restores, now);
         return new UndoOutcome(restores.size(), deletions.size(), conflicts);
-    }
-
-    /** Restored by the earlier undo (it wrote the record last), or created by the import and deleted by it. */
-    private boolean undoneEarlier(JournalEntry entry, StoredRecord record, String lastWriter) {
-        if (earlierUndo == null) {
-            return false;
-        }
-        return record == null ? entry.created() : earlierUndo.equals(lastWriter);
     }
 
     private RowError conflictOf(JournalEntry entry, StoredRecord record, String lastWriter) {
