@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +171,46 @@ class ApiImportIT {
     }
 
     @Test
+    void refusesAFileNameLongerThanTheHistoryKeepsAndStoresNothing(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("contacts");
+        api.defineApp(contactApp(entity));
+        Path file = dir.resolve("one.csv");
+        Files.writeString(file, "email\nsolo@example.com\n");
+
+        JsonObject answer = IntakeClient.json(api.upload(entity, "n".repeat(501), file, null));
+
+        assertEquals("INVALID_INPUT", IntakeClient.errorCode(answer));
+        assertTrue(answer.toString().contains("at most 500 characters"), answer.toString());
+        assertEquals(0, historySize(entity));
+        assertEquals(List.of(), incomingUploads());
+    }
+
+    @Test
+    void namesAnUploadWithoutAnyNameUploadCsv() throws Exception {
+        String entity = AppFixtures.uniqueEntity("contacts");
+        api.defineApp(contactApp(entity));
+        String operations = Json.createObjectBuilder().add("query", "mutation($u: Upload!) { importEntities(entity: \""
+                + entity + "\", upload: $u) { importId file } }").add("variables", Json.createObjectBuilder()
+                .addNull("u")).build().toString();
+
+        JsonObject answer = IntakeClient.json(api.multipart(List.of("operations", "map"), Map.of("operations",
+                operations, "map", "{\"0\":[\"variables.u\"]}"), "0", "", utf8("email\nsolo@example.com\n")));
+
+        assertEquals("upload.csv", answer.getJsonObject("data").getJsonObject("importEntities").getString("file"),
+                answer.toString());
+    }
+
+    @Test
+    void refusesAnAuditCursorOrPageSizeThatTheApiDidNotGiveOut() throws Exception {
+        for (String query : List.of("{ auditEvents(before: \"zz\") { id } }", "{ auditEvents(first: 0) { id } }",
+                "{ auditEvents(first: 100000) { id } }")) {
+            JsonObject answer = IntakeClient.json(api.post(query, null));
+
+            assertEquals("INVALID_INPUT", IntakeClient.errorCode(answer), query + " answered " + answer);
+        }
+    }
+
+    @Test
     void onlyAdminsDefineAppsAndDefinitionsAreChecked() throws Exception {
         JsonObject bad = Json.createObjectBuilder().add("entity", "Bad Name").add("label", "x")
                 .add("fields", Json.createArrayBuilder().add(field("a", "TEXT", false))).build();
@@ -194,6 +235,17 @@ class ApiImportIT {
     private static int historySize(String entity) throws Exception {
         return api.data("query($e: String!) { importJobs(entity: $e) { total } }",
                 Json.createObjectBuilder().add("e", entity).build()).getJsonObject("importJobs").getInt("total");
+    }
+
+    /** Uploads still waiting in the server's spool directory. */
+    private static List<String> incomingUploads() throws Exception {
+        Path incoming = IntakeServer.shared().dataDirectory().resolve("uploads").resolve("incoming");
+        if (!Files.isDirectory(incoming)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(incoming)) {
+            return files.map(path -> path.getFileName().toString()).toList();
+        }
     }
 
     static void assertCounts(JsonObject job, int processed, int added, int updated, int failed) {
