@@ -1,6 +1,7 @@
 package dev.intake.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,25 @@ class ApiImportIT {
 
             assertEquals("INVALID_INPUT", IntakeClient.errorCode(answer), query + " answered " + answer);
         }
+    }
+
+    @Test
+    void logsARefusalNotAtAllAndAnIncidentWithItsId() throws Exception {
+        JsonObject refused = IntakeClient.json(api.post("{ auditEvents(before: \"not-an-id\") { id } }", null));
+        // A label longer than its database column is not checked before the database: today an incident.
+        JsonObject app = Json.createObjectBuilder(contactApp(AppFixtures.uniqueEntity("incident")))
+                .add("label", "L".repeat(300)).build();
+        JsonObject failed = IntakeClient.json(api.post("mutation($i: AppInput!) { defineApp(input: $i) { entity } }",
+                Json.createObjectBuilder().add("i", app).build()));
+
+        assertEquals("INVALID_INPUT", IntakeClient.errorCode(refused));
+        assertEquals("INTERNAL", IntakeClient.errorCode(failed), failed.toString());
+        String message = failed.getJsonArray("errors").getJsonObject(0).getString("message");
+        String incident = message.replaceAll(".*incident ([0-9a-f-]{36}).*", "$1");
+        String log = Files.readString(IntakeServer.shared().log());
+        assertTrue(log.contains("INTAKE-110 defineApp failed, incident " + incident), "the log names the incident");
+        assertFalse(log.contains("SRGQL012000"), "no refusal or incident is logged again by the GraphQL runtime");
+        assertFalse(log.contains("Refusals$InvalidInput"), "a refusal leaves no stack trace");
     }
 
     @Test
