@@ -1,6 +1,7 @@
 package dev.intake.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +172,65 @@ class ApiImportIT {
     }
 
     @Test
+    void refusesAFileNameLongerThanTheHistoryKeepsAndStoresNothing(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("contacts");
+        api.defineApp(contactApp(entity));
+        Path file = dir.resolve("one.csv");
+        Files.writeString(file, "email\nsolo@example.com\n");
+
+        JsonObject answer = IntakeClient.json(api.upload(entity, "n".repeat(501), file, null));
+
+        assertEquals("INVALID_INPUT", IntakeClient.errorCode(answer));
+        assertTrue(answer.toString().contains("at most 500 characters"), answer.toString());
+        assertEquals(0, historySize(entity));
+        assertEquals(List.of(), incomingUploads());
+    }
+
+    @Test
+    void namesAnUploadWithoutAnyNameUploadCsv() throws Exception {
+        String entity = AppFixtures.uniqueEntity("contacts");
+        api.defineApp(contactApp(entity));
+        String operations = Json.createObjectBuilder().add("query", "mutation($u: Upload!) { importEntities(entity: \""
+                + entity + "\", upload: $u) { importId file } }").add("variables", Json.createObjectBuilder()
+                .addNull("u")).build().toString();
+
+        JsonObject answer = IntakeClient.json(api.multipart(List.of("operations", "map"), Map.of("operations",
+                operations, "map", "{\"0\":[\"variables.u\"]}"), "0", "", utf8("email\nsolo@example.com\n")));
+
+        assertEquals("upload.csv", answer.getJsonObject("data").getJsonObject("importEntities").getString("file"),
+                answer.toString());
+    }
+
+    @Test
+    void refusesAnAuditCursorOrPageSizeThatTheApiDidNotGiveOut() throws Exception {
+        for (String query : List.of("{ auditEvents(before: \"zz\") { id } }", "{ auditEvents(first: 0) { id } }",
+                "{ auditEvents(first: 100000) { id } }")) {
+            JsonObject answer = IntakeClient.json(api.post(query, null));
+
+            assertEquals("INVALID_INPUT", IntakeClient.errorCode(answer), query + " answered " + answer);
+        }
+    }
+
+    @Test
+    void logsARefusalNotAtAllAndAnIncidentWithItsId() throws Exception {
+        JsonObject refused = IntakeClient.json(api.post("{ auditEvents(before: \"not-an-id\") { id } }", null));
+        // A label longer than its database column is not checked before the database: today an incident.
+        JsonObject app = Json.createObjectBuilder(contactApp(AppFixtures.uniqueEntity("incident")))
+                .add("label", "L".repeat(300)).build();
+        JsonObject failed = IntakeClient.json(api.post("mutation($i: AppInput!) { defineApp(input: $i) { entity } }",
+                Json.createObjectBuilder().add("i", app).build()));
+
+        assertEquals("INVALID_INPUT", IntakeClient.errorCode(refused));
+        assertEquals("INTERNAL", IntakeClient.errorCode(failed), failed.toString());
+        String message = failed.getJsonArray("errors").getJsonObject(0).getString("message");
+        String incident = message.replaceAll(".*incident ([0-9a-f-]{36}).*", "$1");
+        String log = Files.readString(IntakeServer.shared().log());
+        assertTrue(log.contains("INTAKE-110 defineApp failed, incident " + incident), "the log names the incident");
+        assertFalse(log.contains("SRGQL012000"), "no refusal or incident is logged again by the GraphQL runtime");
+        assertFalse(log.contains("Refusals$InvalidInput"), "a refusal leaves no stack trace");
+    }
+
+    @Test
     void onlyAdminsDefineAppsAndDefinitionsAreChecked() throws Exception {
         JsonObject bad = Json.createObjectBuilder().add("entity", "Bad Name").add("label", "x")
                 .add("fields", Json.createArrayBuilder().add(field("a", "TEXT", false))).build();
@@ -194,6 +255,17 @@ class ApiImportIT {
     private static int historySize(String entity) throws Exception {
         return api.data("query($e: String!) { importJobs(entity: $e) { total } }",
                 Json.createObjectBuilder().add("e", entity).build()).getJsonObject("importJobs").getInt("total");
+    }
+
+    /** Uploads still waiting in the server's spool directory. */
+    private static List<String> incomingUploads() throws Exception {
+        Path incoming = IntakeServer.shared().dataDirectory().resolve("uploads").resolve("incoming");
+        if (!Files.isDirectory(incoming)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(incoming)) {
+            return files.map(path -> path.getFileName().toString()).toList();
+        }
     }
 
     static void assertCounts(JsonObject job, int processed, int added, int updated, int failed) {

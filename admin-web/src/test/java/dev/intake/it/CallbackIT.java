@@ -124,6 +124,28 @@ class CallbackIT {
     }
 
     @Test
+    void aDryRunsCallbackSaysItIsADryRun(@TempDir Path dir) throws Exception {
+        IntakeClient api = server.client(newToken("dry run callbacks").getString("token"));
+        String entity = contacts();
+        Path file = csv(dir, "email,first_name\nana@example.com,Ana\n");
+
+        try (CallbackReceiver receiver = CallbackReceiver.answering(204)) {
+            String importId = api.startImport(entity, file, Json.createObjectBuilder().add("dryRun", true)
+                    .add("callbackUrl", receiver.url("/intake/done").toString()).build());
+            JsonObject body = Json.createReader(new ByteArrayInputStream(receiver.next(PATIENCE).body())).readObject();
+
+            assertEquals(importId, body.getString("importId"));
+            assertTrue(body.getBoolean("dryRun"), body.toString());
+            assertEquals("IMPORT", body.getString("kind"));
+            assertEquals(1, body.getInt("added"));
+            assertEquals(0, body.getInt("unchanged"));
+            assertTrue(body.isNull("undoOf"));
+            assertEquals(0, body.getInt("restored") + body.getInt("deleted") + body.getInt("conflicts"));
+            assertEquals(0, api.records(entity).size());
+        }
+    }
+
+    @Test
     void refusesACallbackToAHostThatIsNotAllowedAndStoresNothing(@TempDir Path dir) throws Exception {
         IntakeClient api = server.client(newToken("refused callbacks").getString("token"));
         String entity = contacts();

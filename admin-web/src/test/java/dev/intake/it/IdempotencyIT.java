@@ -132,6 +132,25 @@ class IdempotencyIT {
         assertEquals(List.of(), incomingUploads());
     }
 
+    @Test
+    void refusesAKeyOfADryRunReusedForTheRealImport(@TempDir Path dir) throws Exception {
+        String entity = contacts();
+        Path file = csv(dir, "email,first_name\nana@example.com,Ana\n");
+        String key = UUID.randomUUID().toString();
+        String dryRun = admin.startImport(entity, file, Json.createObjectBuilder(key(key)).add("dryRun", true)
+                .build());
+        admin.awaitEnd(dryRun);
+
+        JsonObject real = IntakeClient.json(admin.upload(entity, null, file, key(key)));
+
+        assertEquals("IDEMPOTENCY_KEY_REUSED", IntakeClient.errorCode(real));
+        String message = real.getJsonArray("errors").getJsonObject(0).getString("message");
+        assertTrue(message.contains(dryRun) && message.contains("was a dry run"), message);
+        assertEquals(1, historySize(entity));
+        assertEquals(0, admin.records(entity).size());
+        assertEquals(List.of(), incomingUploads());
+    }
+
     private static JsonObject key(String key) {
         return Json.createObjectBuilder().add("idempotencyKey", key).build();
     }

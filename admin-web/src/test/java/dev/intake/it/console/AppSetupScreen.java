@@ -89,6 +89,11 @@ final class AppSetupScreen {
         return this;
     }
 
+    AppSetupScreen maxLength(int row, String maxLength) {
+        type(By.id("app-form:fields:" + row + ":field-max-length"), maxLength);
+        return this;
+    }
+
     String fieldName(int row) {
         return driver.findElement(By.id("app-form:fields:" + row + ":field-name")).getAttribute("value");
     }

@@ -246,7 +246,14 @@ class ConsoleOperationsIT extends BrowserTest {
         setup.field(0, "name", null, "TEXT", true).addField().field(1, "vat_id", "VAT id", "TEXT", false)
                 .matchRules("name\nvat_id, nothing").save();
         assertTrue(setup.messageFor("match-rules").contains("'nothing'"), setup.messageFor("match-rules"));
-        setup.matchRules("vat_id\nname").save();
+        setup.maxLength(1, "abc").save();
+        String notANumber = setup.messageFor("fields:1:field-max-length");
+        assertTrue(notANumber.contains("Max length must be a whole number from 1 to 2147483647")
+                && !notANumber.contains("app-form"), notANumber);
+        setup.maxLength(1, "0").save();
+        assertTrue(setup.messageFor("fields:1:field-max-length").startsWith("Max length must be a whole number"),
+                setup.messageFor("fields:1:field-max-length"));
+        setup.maxLength(1, "").matchRules("vat_id\nname").save();
         assertTrue(setup.messageFor("save").contains(entity), setup.messageFor("save"));
         assertTrue(setup.apps().contains(entity));
 

@@ -102,14 +102,27 @@ public class AccessGraphQL {
     }
 
     @Query("auditEvents")
-    @Description("Changes to users, roles and tokens, newest first (admin only); `before` pages on by event id.")
+    @Description("Changes to users, roles and tokens, newest first (admin only): `first` 1 to 1000 of them,"
+            + " `before` the `id` of the event the page ends before.")
     public @NonNull List<@NonNull AuditEventView> auditEvents(@Name("first") @DefaultValue("100") Integer first,
             @Name("before") String before) throws ApiRefusal {
         Caller by = caller.get();
-        Long beforeId = before == null ? null : Long.valueOf(before);
-        int size = Math.max(1, Math.min(first == null ? 100 : first, 1000));
+        Long beforeId = auditCursor(before);
+        int size = PageSize.of(first, 100, 1000);
         return guarded(() -> administration.auditTrail(by, beforeId, size).stream().map(AuditEventView::of)
                 .toList());
+    }
+
+    /** The event id an {@code auditEvents} page ends before: the {@code id} of an event this API gave out. */
+    private static Long auditCursor(String before) throws ApiRefusal {
+        if (before == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(before);
+        } catch (NumberFormatException e) {
+            throw new Refusals.InvalidInput("'before' is not the id of an audit event this API gave out.");
+        }
     }
 
     /** Runs an administration step, answering refusals with the contract's codes. */

@@ -30,6 +30,10 @@ public final class CallbackPayload {
         time(body, "expiresAt", job.expiresAt());
         text(body, "encoding", job.encoding());
         text(body, "message", job.message());
+        body.add("dryRun", job.dryRun()).add("unchanged", job.unchanged()).add("kind", job.kind().name());
+        text(body, "undoOf", job.undoOf());
+        text(body, "undoneBy", job.undoneBy());
+        body.add("restored", job.restored()).add("deleted", job.deleted()).add("conflicts", job.conflicts());
         return body.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 

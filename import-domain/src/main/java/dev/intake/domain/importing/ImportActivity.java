@@ -17,13 +17,15 @@ import java.util.List;
 /**
  * Imports per day over a recent period, per app, for the console's dashboard. The database sums them (one
  * grouped query over the app's index on creation time), so the console never loads the jobs themselves.
- * A day counts the imports created on it, with the counters they have reached so far.
+ * A day counts the imports created on it, with the counters they have reached so far. Only real imports count:
+ * a dry run wrote nothing and an undo is not an import, so neither adds imports or rows.
  */
 @ApplicationScoped
 public class ImportActivity {
 
     private static final String PER_DAY = "select cast(created_at as date), count(*), sum(added),"
             + " sum(updated), sum(failed) from import_job where entity = ? and created_at >= ?"
+            + " and kind = 'IMPORT' and dry_run = false"
             + " group by cast(created_at as date) order by 1";
 
     @Inject

@@ -83,11 +83,13 @@ public class ImportService {
     /**
      * As {@link #accept(ImportRequest)}, with what an API client asks beyond the import. A user's request with an
      * idempotency key they already used answers the job started then and discards this upload, unless that job
-     * imported into another app, which is refused. A callback must reach an allowed host and needs a token with a
-     * callback secret; otherwise the request is refused before anything is stored.
+     * imported into another app or differs from this request in being a dry run, which is refused. A callback
+     * must reach an allowed host and needs a token with a callback secret; a file name longer than
+     * {@value ImportRequest#MAX_FILE_NAME_LENGTH} characters is refused; otherwise nothing is stored.
      */
     public ImportJob accept(ImportRequest request, ImportFollowUp followUp) {
         try {
+            checkFileName(request.fileName());
             checkIdempotencyKey(followUp.idempotencyKey());
             Optional<ImportJob> earlier = earlierJob(request, followUp.idempotencyKey());
             if (earlier.isPresent()) {
@@ -105,6 +107,13 @@ public class ImportService {
         } catch (RuntimeException e) {
             uploads.discard(request.upload());
             throw e;
+        }
+    }
+
+    private static void checkFileName(String fileName) {
+        if (fileName.length() > ImportRequest.MAX_FILE_NAME_LENGTH) {
+            throw new ImportRefusedException("INVALID_INPUT", "'file' must be at most "
+                    + ImportRequest.MAX_FILE_NAME_LENGTH + " characters; got " + fileName.length() + ".");
         }
     }
 
@@ -129,6 +138,12 @@ public class ImportService {
             throw new ImportRefusedException("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key + "' was already"
                     + " used for import " + earlier.get().id() + " into '" + earlier.get().entity() + "', not '"
                     + request.entity() + "'. Use a new key for a different import.");
+        }
+        if (earlier.isPresent() && earlier.get().dryRun() != request.options().dryRun()) {
+            throw new ImportRefusedException("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key + "' was already"
+                    + " used for import " + earlier.get().id() + ", which " + (earlier.get().dryRun() ? "was"
+                    : "was not") + " a dry run. Use a new key for " + (request.options().dryRun()
+                    ? "a dry run." : "the real import."));
         }
         return earlier;
     }

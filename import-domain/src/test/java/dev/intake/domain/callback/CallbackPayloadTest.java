@@ -1,6 +1,7 @@
 package dev.intake.domain.callback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.intake.domain.importing.ImportJob;
@@ -36,6 +37,25 @@ class CallbackPayloadTest {
         assertEquals("2027-03-04T12:00:00Z", body.getString("expiresAt"));
         assertEquals("UTF-8", body.getString("encoding"));
         assertTrue(body.isNull("message"));
-        assertEquals(15, body.size());
+        assertFalse(body.getBoolean("dryRun"));
+        assertEquals(0, body.getInt("unchanged"));
+        assertEquals("IMPORT", body.getString("kind"));
+        assertTrue(body.isNull("undoOf"));
+        assertTrue(body.isNull("undoneBy"));
+        assertEquals(0, body.getInt("restored"));
+        assertEquals(0, body.getInt("deleted"));
+        assertEquals(0, body.getInt("conflicts"));
+        assertEquals(23, body.size());
+    }
+
+    @Test
+    void saysADryRunIsOne() {
+        ImportJob job = new ImportJob("contact", "people.csv", "erp", ImportOptions.defaults().withDryRun(true),
+                "UTF-8", Instant.parse("2026-12-04T12:00:00Z"), Instant.parse("2027-03-04T12:00:00Z"));
+
+        JsonObject body = Json.createReader(new ByteArrayInputStream(CallbackPayload.of(job))).readObject();
+
+        assertTrue(body.getBoolean("dryRun"));
+        assertEquals("IMPORT", body.getString("kind"));
     }
 }

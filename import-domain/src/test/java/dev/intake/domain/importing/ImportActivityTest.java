@@ -49,6 +49,30 @@ class ImportActivityTest {
         }
     }
 
+    @Test
+    void countsNeitherDryRunsNorUndos() throws Exception {
+        try (TestDatabase database = TestDatabase.migrated()) {
+            insertJob(database, "contact", "2026-12-04T08:00:00", 10, 5, 1);
+            insertJob(database, "contact", "2026-12-04T09:00:00", 20, 0, 0);
+            insertJob(database, "contact", "2026-12-04T10:00:00", 0, 30, 0);
+            markAs(database, "2026-12-04T09:00:00", "dry_run = true");
+            markAs(database, "2026-12-04T10:00:00", "kind = 'UNDO'");
+
+            List<DailyImports> days = activityOn(database).perDay("contact", 90);
+
+            assertEquals(List.of(new DailyImports(LocalDate.parse("2026-12-04"), 1, 10, 5, 1)), days);
+        }
+    }
+
+    private static void markAs(TestDatabase database, String createdAt, String change) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement("update import_job set " + change
+                        + " where created_at = ?")) {
+            update.setTimestamp(1, Timestamp.valueOf(LocalDateTime.parse(createdAt)));
+            update.executeUpdate();
+        }
+    }
+
     private static ImportActivity activityOn(TestDatabase database) {
         ImportActivity activity = new ImportActivity();
         activity.clock = Clock.fixed(NOW, ZoneOffset.UTC);

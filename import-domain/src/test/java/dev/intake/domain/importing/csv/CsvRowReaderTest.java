@@ -155,6 +155,17 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void acceptsAValueOfExactlyTheLimitOf4MiBCharacters() throws IOException {
+        Path file = write("a\n\"" + "x".repeat(CsvRowReader.MAX_VALUE_LENGTH) + "\"\n");
+
+        try (CsvRowReader reader = CsvRowReader.open(file, COMMA_UTF8)) {
+            reader.next();
+
+            assertEquals(4_194_304, reader.next().cells().get(0).length(), "the limit the README names");
+        }
+    }
+
+    @Test
     void refusesBytesThatAreNotValidInTheCharsetNamingTheLine() throws IOException {
         Path file = write("a\nok\nZ\u00FCrich\n".getBytes(StandardCharsets.ISO_8859_1));
 
