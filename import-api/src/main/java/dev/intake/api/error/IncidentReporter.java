@@ -10,7 +10,9 @@ import java.util.logging.Logger;
 
 /**
  * Turns an unexpected failure of a GraphQL operation into a refusal that carries an incident id, logged with the
- * cause under the same id: the client learns nothing of the internals but has something to report.
+ * cause under the same id: the client learns nothing of the internals but has something to report. Errors (out
+ * of memory, a missing class) are reported the same way, since SmallRye logs no failure itself
+ * ({@code smallrye.graphql.printDataFetcherException=false}).
  */
 @ReportsIncidents
 @Interceptor
@@ -25,7 +27,7 @@ public class IncidentReporter {
             return invocation.proceed();
         } catch (ApiRefusal refusal) {
             throw refusal;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             String incident = UUID.randomUUID().toString();
             String operation = invocation.getMethod().getName();
             LOG.log(Level.SEVERE, "INTAKE-110 " + operation + " failed, incident " + incident, e);
