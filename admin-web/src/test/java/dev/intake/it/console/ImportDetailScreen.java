@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,12 +30,18 @@ final class ImportDetailScreen {
     }
 
     String status() {
-        return driver.findElement(By.id("job-status")).getText().strip();
+        return text(By.id("job-status"));
     }
 
     /** A counter: processed, added, updated or failed. */
     int count(String name) {
-        return Integer.parseInt(driver.findElement(By.id("count-" + name)).getText().strip());
+        return Integer.parseInt(text(By.id("count-" + name)));
+    }
+
+    /** An element's text; the page's poll may replace the element between finding and reading it, so retry. */
+    private String text(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText().strip());
     }
 
     /** A fact by its id without the "job-" prefix: encoding, created-by, started, ... */
@@ -86,7 +93,8 @@ final class ImportDetailScreen {
 
     /** Waits until the page, polling, shows the import ended with the given status. */
     ImportDetailScreen awaitStatus(String status) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> status().equals(status));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> status().equals(status));
         return this;
     }
 
