@@ -84,7 +84,6 @@ public class DashboardPage implements Serializable {
             return Json.createObjectBuilder().add("label", label).add("backgroundColor", colour).add("data", data);
         }
 
-        @SafeVarargs
         private static String chart(List<LocalDate> days, boolean stacked, JsonObjectBuilder... datasets) {
             JsonArrayBuilder labels = Json.createArrayBuilder();
             days.forEach(day -> labels.add(day.toString()));

@@ -132,10 +132,14 @@ final class ChunkReadAhead implements AutoCloseable {
 
     /** Stops reading: the applying thread is done, whether at the end, on a stop or on a failure. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopped = true;
         ready.clear();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Marks the end of the file in the queue. */

@@ -190,7 +190,8 @@ public class ImportRunner {
         }
         if (progress.failed() >= maxErrors) {
             return new Ending(ImportStatus.FAILED, "Stopped after " + progress.failed()
-                    + " failed rows (maxErrors is " + maxErrors + "). Correct the file and import"
+                    + (progress.failed() == 1 ? " failed row" : " failed rows") + " (maxErrors is " + maxErrors
+                    + "). Correct the file and import"
                     + " it again; the rows committed so far stay imported.");
         }
         return null;
