@@ -26,10 +26,13 @@ final class ImportScreen {
         return new ImportScreen(driver);
     }
 
+    /** Uploads the file; the form posts the whole page, so this waits until the answer has replaced it. */
     ImportScreen upload(Path file) {
+        WebElement before = driver.findElement(By.id("import-title"));
         driver.findElement(By.cssSelector("[id='upload-form'] input[type=file]"))
                 .sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("upload-form:upload")).click();
+        waitFor().until(ExpectedConditions.stalenessOf(before));
         return new ImportScreen(driver);
     }
 
