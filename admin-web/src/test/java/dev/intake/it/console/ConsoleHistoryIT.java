@@ -33,11 +33,7 @@ class ConsoleHistoryIT extends BrowserTest {
         String entity = "console_" + System.nanoTime() % 1_000_000;
         String label = "Console " + entity;
         IntakeClient api = server.client();
-        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", label)
-                .add("fields", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "email").add("type", "EMAIL"))
-                        .add(Json.createObjectBuilder().add("name", "name").add("type", "TEXT")))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
+        definePeopleApp(api, entity, label);
         Path file = dir.resolve("people.csv");
         Files.writeString(file, "email,name\na@example.com,A\nb@example.com,B\nnot-an-email,C\n");
         api.importAndWait(entity, file, null);
@@ -72,11 +68,7 @@ class ConsoleHistoryIT extends BrowserTest {
         String entity = "console_undo_" + System.nanoTime() % 1_000_000;
         String label = "Console " + entity;
         IntakeClient api = server.client();
-        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", label)
-                .add("fields", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "email").add("type", "EMAIL"))
-                        .add(Json.createObjectBuilder().add("name", "name").add("type", "TEXT")))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
+        definePeopleApp(api, entity, label);
         Path file = dir.resolve("people.csv");
         Files.writeString(file, "email,name\na@example.com,A\na@example.com,A\n");
         api.importAndWait(entity, file, Json.createObjectBuilder().add("dryRun", true).build());
@@ -104,5 +96,14 @@ class ConsoleHistoryIT extends BrowserTest {
         assertTrue(driver.getCurrentUrl().contains("/login.xhtml"), driver.getCurrentUrl());
         assertTrue(driver.findElement(By.id("login-form")).getText().contains("not right"),
                 driver.findElement(By.id("login-form")).getText());
+    }
+
+    /** An app of people with an email (the match key) and a name. */
+    private static void definePeopleApp(IntakeClient api, String entity, String label) throws Exception {
+        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", label)
+                .add("fields", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "email").add("type", "EMAIL"))
+                        .add(Json.createObjectBuilder().add("name", "name").add("type", "TEXT")))
+                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
     }
 }
