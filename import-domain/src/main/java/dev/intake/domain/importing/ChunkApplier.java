@@ -300,9 +300,10 @@ public final class ChunkApplier {
             Set<String> values = new HashSet<>();
             rows.forEach(row -> Optional.ofNullable(row.values().get(field.name()))
                     .ifPresent(value -> values.add(MatchKeys.foldForMatching(value))));
-            if (!values.isEmpty() && apps.apply(field.reference()).isPresent()) {
+            Optional<AppDefinition> referenced = apps.apply(field.reference());
+            if (!values.isEmpty() && referenced.isPresent()) {
                 knownReferences.computeIfAbsent(field.reference(), entity -> new HashSet<>())
-                        .addAll(store.existingKeyValues(field.reference(), values));
+                        .addAll(store.existingKeyValues(referenced.get(), values));
             }
         }
     }

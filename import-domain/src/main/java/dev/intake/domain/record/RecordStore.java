@@ -1,5 +1,7 @@
 package dev.intake.domain.record;
 
+import dev.intake.domain.app.AppDefinition;
+import dev.intake.domain.app.MatchRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,24 +93,17 @@ public final class RecordStore {
         return h2;
     }
 
-    /** Which of the given key values some record of the app holds, under any of its match rules. */
-    public Set<String> existingKeyValues(String entity, Collection<String> keyValues) throws SQLException {
-        Set<String> existing = new HashSet<>();
-        String sql = isH2()
-                ? "select k.key_value from table(v varchar = ?) t join crm_record_key k"
-                        + " on k.entity = ? and k.key_value = t.v"
-                : "select key_value from crm_record_key where key_value = any(?) and entity = ?";
-        for (List<String> slice : slices(List.copyOf(new HashSet<>(keyValues)))) {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setArray(1, connection.createArrayOf("varchar", slice.toArray()));
-                query.setString(2, entity);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        existing.add(rows.getString(1));
-                    }
-                }
-            }
+    /**
+     * Which of the given key values some record of the app holds, under any of its match rules: looked up rule by
+     * rule through the primary key, so that no second index on the key values is needed.
+     */
+    public Set<String> existingKeyValues(AppDefinition app, Collection<String> keyValues) throws SQLException {
+        Set<RecordKey> candidates = new HashSet<>();
+        for (MatchRule rule : app.matchRules()) {
+            keyValues.forEach(value -> candidates.add(new RecordKey(rule.index(), value)));
         }
+        Set<String> existing = new HashSet<>();
+        findByKeys(app.entity(), candidates).keySet().forEach(key -> existing.add(key.value()));
         return existing;
     }
 

@@ -27,7 +27,8 @@ public final class SchemaMigrations {
     static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql", "V2__failed_row_cells.sql",
             "V3__roles_and_audit.sql", "V4__column_mapping.sql",
             "V5__key_lookup_index.sql", "V6__job_claims.sql", "V7__import_journal.sql",
-            "V8__callbacks_and_idempotency.sql", "V9__history_filter_indexes.sql");
+            "V8__callbacks_and_idempotency.sql", "V9__history_filter_indexes.sql",
+            "V10__drop_key_value_index.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
