@@ -89,6 +89,20 @@ public final class ChunkApplier {
 
     /** Applies the rows in order and writes the result; answers the counts, the failed rows and every row's fate. */
     public ChunkOutcome apply(List<ImportRow> rows, Instant now) throws SQLException {
+        ChunkPlan plan = plan(rows, now);
+        if (dryRun) {
+            forgetUnchangedRecords();
+        } else {
+            plan.writes().writeTo(store, app.entity(), jobId);
+        }
+        return plan.outcome();
+    }
+
+    /**
+     * Decides, in file order, what every row does and what the chunk must write, reading the database but writing
+     * nothing to it: the caller writes the plan's {@link ChunkWrites} in a transaction of its own.
+     */
+    public ChunkPlan plan(List<ImportRow> rows, Instant now) throws SQLException {
         preloadMatchedRecords(lookUpKeys(rows));
         lookUpReferences(rows);
 
@@ -100,13 +114,23 @@ public final class ChunkApplier {
             errors.addAll(rowErrors);
             outcomes.add(outcome);
         }
+        return new ChunkPlan(ChunkOutcome.of(outcomes, errors), dryRun ? ChunkWrites.NOTHING : writes());
+    }
 
-        if (dryRun) {
-            forgetUnchangedRecords();
-        } else {
-            write();
+    /**
+     * Plans on top of a chunk that is still being written: its records, with the values and keys it gives them,
+     * and the keys it frees, stand in for what the database answers until that chunk commits. The chunks must
+     * be written in order, that chunk first.
+     */
+    public ChunkApplier after(ChunkWrites pending) {
+        for (StoredRecord stored : pending.records()) {
+            Set<RecordKey> keys = pending.keysOf().getOrDefault(stored.id(), Set.of());
+            working.put(stored.id(), new WorkingRecord(stored.id(), stored.createdAt(), stored.values(), keys, false));
+            keys.forEach(key -> keyIndex.put(key, stored.id()));
+            lookedUp.addAll(keys);
         }
-        return ChunkOutcome.of(outcomes, errors);
+        lookedUp.addAll(pending.removedKeys());
+        return this;
     }
 
     /** What the row did: added, updated or unchanged with its record, or failed with its errors. */
@@ -238,6 +262,7 @@ public final class ChunkApplier {
             }
         }
         record.currentKeys.forEach(key -> keyIndex.remove(key, record.id));
+        lookedUp.addAll(record.currentKeys);
         newKeys.forEach(key -> keyIndex.put(key, record.id));
         record.currentKeys = newKeys;
         return true;
@@ -309,15 +334,16 @@ public final class ChunkApplier {
     }
 
     /**
-     * Writes the records the chunk created or changed, their key moves and, for a job, their journal. A record
+     * What the chunk must write: the records it created or changed, their key moves and their journal. A record
      * whose rows changed values and then changed them back is not written.
      */
-    private void write() throws SQLException {
+    private ChunkWrites writes() {
         List<StoredRecord> inserts = new ArrayList<>();
         List<StoredRecord> updates = new ArrayList<>();
         Map<RecordKey, Long> addedKeys = new LinkedHashMap<>();
         List<RecordKey> removedKeys = new ArrayList<>();
         List<JournalEntry> journal = new ArrayList<>();
+        Map<Long, Set<RecordKey>> keysOf = new HashMap<>();
         for (WorkingRecord record : working.values()) {
             if (record.changedAt == null || !record.isNew && record.values.equals(record.storedValues)) {
                 continue;
@@ -326,17 +352,12 @@ public final class ChunkApplier {
                     record.values);
             (record.isNew ? inserts : updates).add(stored);
             journal.add(record.journalEntry());
+            keysOf.put(record.id, record.currentKeys);
             record.currentKeys.stream().filter(key -> !record.storedKeys.contains(key))
                     .forEach(key -> addedKeys.put(key, record.id));
             record.storedKeys.stream().filter(key -> !record.currentKeys.contains(key)).forEach(removedKeys::add);
         }
-        store.insert(inserts, jobId);
-        store.update(updates, jobId);
-        store.removeKeys(app.entity(), removedKeys);
-        store.addKeys(app.entity(), addedKeys);
-        if (jobId != null) {
-            new ImportJournal(store.connection()).add(jobId, journal);
-        }
+        return new ChunkWrites(inserts, updates, addedKeys, removedKeys, journal, keysOf);
     }
 
     private static Set<RecordKey> toRecordKeys(Map<Integer, String> keys) {

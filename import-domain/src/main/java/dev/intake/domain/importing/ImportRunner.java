@@ -158,23 +158,121 @@ public class ImportRunner {
         int maxErrors = job.options().maxErrors();
         try (ChunkReadAhead chunks = ChunkReadAhead.start(threads, reader, converter, job.checkpointLine(),
                 settings.chunkSize(), maxErrors - job.failed())) {
-            int failed = job.failed();
-            int committed = 0;
-            ChunkApplier dryRun = job.dryRun() ? dryRunApplier(app, columnOfField) : null;
-            for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-                chunk.trimToErrorsAllowed(maxErrors - failed);
-                ChunkProgress progress = applyWithRetry(job.id(), app, chunk, columnOfField, dryRun);
-                if (isPowerOfTen(++committed)) {
-                    transactions.refreshStatistics();
+            if (job.dryRun()) {
+                return applyInTurn(job, app, chunks, columnOfField);
+            }
+            try (ChunkWriter writer = ChunkWriter.start(threads)) {
+                Pipeline pipeline = new Pipeline(job, app, columnOfField, writer);
+                for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                    Ending ending = pipeline.planAndHandOver(chunk);
+                    if (ending != null) {
+                        return ending;
+                    }
                 }
-                Ending ending = endingAfter(progress, chunk.lastLine(), maxErrors);
+                return pipeline.lastChunkWritten();
+            }
+        }
+    }
+
+    /** Applies each chunk, plan and writes together, before reading on: how a dry run goes through its file. */
+    private Ending applyInTurn(ImportJob job, AppDefinition app, ChunkReadAhead chunks,
+            Function<String, String> columnOfField) throws Exception {
+        int maxErrors = job.options().maxErrors();
+        int failed = job.failed();
+        int committed = 0;
+        ChunkApplier dryRun = job.dryRun() ? dryRunApplier(app, columnOfField) : null;
+        for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+            chunk.trimToErrorsAllowed(maxErrors - failed);
+            ChunkProgress progress = applyWithRetry(job.id(), app, chunk, columnOfField, dryRun);
+            if (isPowerOfTen(++committed)) {
+                transactions.refreshStatistics();
+            }
+            Ending ending = endingAfter(progress, chunk.lastLine(), maxErrors);
+            if (ending != null) {
+                return ending;
+            }
+            failed = progress.failed();
+        }
+        return new Ending(ImportStatus.COMPLETED, null);
+    }
+
+    /**
+     * An import's chunks, planned one ahead of the database: the import's thread plans chunk n + 1 (reads and
+     * decisions) while the writer's thread commits chunk n, then waits for that commit before handing chunk n + 1
+     * over, so the two overlap and the chunks still commit in file order. A write that fails (a race with another
+     * import for a key, an undo deleting a record) is applied again the plain way, with retries, and the chunk
+     * planned on top of it is planned again.
+     */
+    private final class Pipeline {
+        private final ImportJob job;
+        private final AppDefinition app;
+        private final Function<String, String> columnOfField;
+        private final ChunkWriter writer;
+        private final int maxErrors;
+        /** Failed rows of the committed chunks and, as planned, of the chunk being written. */
+        private int failed;
+        private int committed;
+        private boolean appliedAgain;
+
+        Pipeline(ImportJob job, AppDefinition app, Function<String, String> columnOfField, ChunkWriter writer) {
+            this.job = job;
+            this.app = app;
+            this.columnOfField = columnOfField;
+            this.writer = writer;
+            this.maxErrors = job.options().maxErrors();
+            this.failed = job.failed();
+        }
+
+        /** Plans the chunk, waits for the one before, hands this one to the writer; an ending stops the job. */
+        Ending planAndHandOver(RowChunk chunk) throws Exception {
+            if (failed >= maxErrors || chunk.failedRows() > maxErrors - failed) {
+                Ending ending = awaitWritten(); // trimming the chunk needs the exact count of failed rows
                 if (ending != null) {
                     return ending;
                 }
-                failed = progress.failed();
             }
+            chunk.trimToErrorsAllowed(maxErrors - failed);
+            ChunkPlan plan = transactions.planChunk(app, chunk.rows, columnOfField, writer.pending());
+            Ending ending = awaitWritten();
+            if (ending != null) {
+                return ending;
+            }
+            if (appliedAgain) {
+                plan = transactions.planChunk(app, chunk.rows, columnOfField, null);
+            }
+            failed += plan.failedRows(chunk.errors);
+            ChunkPlan planned = plan;
+            writer.submit(chunk, planned, () -> transactions.writeChunk(job.id(), app.entity(), planned,
+                    chunk.errors, chunk.cellsByLine, chunk.lastLine()));
+            return null;
         }
-        return new Ending(ImportStatus.COMPLETED, null);
+
+        /** How the job ends once the last chunk is written. */
+        Ending lastChunkWritten() throws Exception {
+            Ending ending = awaitWritten();
+            return ending != null ? ending : new Ending(ImportStatus.COMPLETED, null);
+        }
+
+        /** Waits for the chunk being written, if any; answers how the job ends if it must stop after it. */
+        private Ending awaitWritten() throws Exception {
+            ChunkWriter.Written written = writer.await();
+            appliedAgain = false;
+            if (written == null) {
+                return null;
+            }
+            ChunkProgress progress = written.progress();
+            if (written.failure() != null) {
+                rethrowIfClaimLost(written.failure());
+                LOG.log(Level.FINE, written.failure(), () -> "Chunk of import " + job.id() + " applied again");
+                progress = applyWithRetry(job.id(), app, written.chunk(), columnOfField, null);
+                appliedAgain = true;
+            }
+            if (isPowerOfTen(++committed)) {
+                transactions.refreshStatistics();
+            }
+            failed = progress.failed();
+            return endingAfter(progress, written.chunk().lastLine(), maxErrors);
+        }
     }
 
     /** A dry run's applier lives across all chunks: it carries what earlier chunks would have done. */

@@ -123,6 +123,52 @@ public class ImportTransactions {
     public ChunkProgress applyChunk(String jobId, AppDefinition app, List<ImportRow> rows,
             List<RowError> conversionErrors, Map<Integer, List<String>> cellsByLine, int lastLine,
             Function<String, String> columnOfField, ChunkApplier dryRun) throws SQLException {
+        return inChunkTransaction(jobId, conversionErrors, cellsByLine, lastLine, store -> {
+            ChunkApplier applier = dryRun != null ? dryRun.on(store)
+                    : new ChunkApplier(app, store, columnOfField, apps::find).journalFor(jobId);
+            return applier.apply(rows, clock.instant());
+        });
+    }
+
+    /**
+     * Plans a chunk of an import without writing it (see {@link ChunkApplier#plan}), on top of the chunk still
+     * being written before it, if any. Its reads see what other transactions committed; the pending chunk's
+     * writes come from memory.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ChunkPlan planChunk(AppDefinition app, List<ImportRow> rows, Function<String, String> columnOfField,
+            ChunkWrites pending) throws SQLException {
+        try (Connection connection = database.connection()) {
+            ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOfField, apps::find);
+            if (pending != null) {
+                applier.after(pending);
+            }
+            return applier.plan(rows, clock.instant());
+        }
+    }
+
+    /** Writes a planned chunk with its counters, errors, outcomes and checkpoint, like {@link #applyChunk}. */
+    @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    public ChunkProgress writeChunk(String jobId, String entity, ChunkPlan plan, List<RowError> conversionErrors,
+            Map<Integer, List<String>> cellsByLine, int lastLine) throws SQLException {
+        return inChunkTransaction(jobId, conversionErrors, cellsByLine, lastLine, store -> {
+            plan.writes().writeTo(store, entity, jobId);
+            return plan.outcome();
+        });
+    }
+
+    /** The records' part of a chunk, on the chunk transaction's connection. */
+    @FunctionalInterface
+    private interface ChunkWork {
+        ChunkOutcome run(RecordStore store) throws SQLException;
+    }
+
+    /**
+     * Runs a chunk's work on the running job this node holds (locked until the transaction ends), then records
+     * its errors, row outcomes, counters and checkpoint; answers whether the job should go on.
+     */
+    private ChunkProgress inChunkTransaction(String jobId, List<RowError> conversionErrors,
+            Map<Integer, List<String>> cellsByLine, int lastLine, ChunkWork work) throws SQLException {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job.status() != ImportStatus.RUNNING) {
             return new ChunkProgress(false, job.cancelRequested(), job.failed());
@@ -132,10 +178,7 @@ public class ImportTransactions {
         }
         job.beat(clock.instant());
         try (Connection connection = database.connection()) {
-            RecordStore store = new RecordStore(connection);
-            ChunkApplier applier = dryRun != null ? dryRun.on(store)
-                    : new ChunkApplier(app, store, columnOfField, apps::find).journalFor(jobId);
-            ChunkOutcome outcome = applier.apply(rows, clock.instant());
+            ChunkOutcome outcome = work.run(new RecordStore(connection));
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(outcome.errors());
             errors.sort(Comparator.comparingInt(RowError::line));

@@ -327,6 +327,54 @@ class ChunkApplierTest {
         assertEquals(List.of(3, 5, 6), outcome.errors().stream().map(RowError::line).toList());
     }
 
+    /**
+     * How an import overlaps reading and writing: chunk 2 is planned while chunk 1 is not yet written, so the
+     * database still shows Ana under her old external id and knows nothing of Bea. Planned on top of chunk 1's
+     * writes, chunk 2 must still decide what it would decide after chunk 1's commit.
+     */
+    @Test
+    void plansAChunkOnTopOfTheChunkStillBeingWrittenAsIfThatOneHadCommitted() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email"), List.of("external_id")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "external_id", "X1",
+                "city", "Porto")));
+        ChunkPlan first = plan(contacts, null,
+                new ImportRow(2, Map.of("email", "ana@example.com", "external_id", "X2", "city", "Lisbon")),
+                new ImportRow(3, Map.of("email", "bea@example.com", "external_id", "X3")));
+
+        ChunkPlan second = plan(contacts, first.writes(),
+                new ImportRow(1002, Map.of("external_id", "X1", "email", "cai@example.com")),
+                new ImportRow(1003, Map.of("external_id", "X3", "city", "Faro")),
+                new ImportRow(1004, Map.of("email", "ANA@example.com", "city", "Braga")));
+        write(contacts, first);
+        write(contacts, second);
+
+        assertCounts(1, 1, first.outcome());
+        assertCounts(1, 2, second.outcome());
+        assertEquals(Map.of("email", "ANA@example.com", "external_id", "X2", "city", "Braga"),
+                recordMatching(contacts, Map.of("external_id", "X2")).orElseThrow().values());
+        assertEquals("Faro", cityOf(contacts, Map.of("email", "bea@example.com")));
+        assertEquals("cai@example.com", recordMatching(contacts, Map.of("external_id", "X1")).orElseThrow()
+                .values().get("email"));
+        assertEquals(3, records("contact").size());
+    }
+
+    /** Plans a chunk on a connection of its own, writing nothing, on top of a pending chunk's writes if given. */
+    private ChunkPlan plan(AppDefinition app, ChunkWrites pending, ImportRow... rows) throws SQLException {
+        try (Connection connection = database.transaction()) {
+            ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOf(app), catalog(app));
+            ChunkPlan plan = (pending == null ? applier : applier.after(pending)).plan(List.of(rows), TUESDAY);
+            connection.commit();
+            return plan;
+        }
+    }
+
+    private void write(AppDefinition app, ChunkPlan plan) throws SQLException {
+        try (Connection connection = database.transaction()) {
+            plan.writes().writeTo(new RecordStore(connection), app.entity(), null);
+            connection.commit();
+        }
+    }
+
     private ChunkOutcome importChunk(AppDefinition app, Instant now, ImportRow... rows) throws SQLException {
         return importChunk(app, catalog(app), now, rows);
     }

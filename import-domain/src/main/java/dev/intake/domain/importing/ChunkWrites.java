@@ -1,0 +1,58 @@
+package dev.intake.domain.importing;
+
+import dev.intake.domain.record.RecordKey;
+import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.StoredRecord;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one planned chunk of an import writes: the records it creates and those it changes, with their values as
+ * the chunk leaves them, the match keys it adds and frees, and the journal entries that let the import be undone.
+ * The next chunk of the file can be planned on top of it while it is still being written ({@link
+ * ChunkApplier#after}).
+ *
+ * @param keysOf the match keys of every written record as the chunk leaves it, by record id
+ */
+public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates, Map<RecordKey, Long> addedKeys,
+        List<RecordKey> removedKeys, List<JournalEntry> journal, Map<Long, Set<RecordKey>> keysOf) {
+
+    /** A dry run's plan: nothing to write. */
+    public static final ChunkWrites NOTHING = new ChunkWrites(List.of(), List.of(), Map.of(), List.of(), List.of(),
+            Map.of());
+
+    public ChunkWrites {
+        inserts = List.copyOf(inserts);
+        updates = List.copyOf(updates);
+        addedKeys = Collections.unmodifiableMap(new LinkedHashMap<>(addedKeys));
+        removedKeys = List.copyOf(removedKeys);
+        journal = List.copyOf(journal);
+        keysOf = Map.copyOf(keysOf);
+    }
+
+    /** The created and the changed records, as the chunk leaves them. */
+    public List<StoredRecord> records() {
+        List<StoredRecord> records = new ArrayList<>(inserts);
+        records.addAll(updates);
+        return records;
+    }
+
+    /**
+     * Writes all of it on the store's connection, in the caller's transaction; keys are freed before others take
+     * them. {@code jobId} names the job on the records and owns the journal; without one no journal is written.
+     */
+    public void writeTo(RecordStore store, String entity, String jobId) throws SQLException {
+        store.insert(inserts, jobId);
+        store.update(updates, jobId);
+        store.removeKeys(entity, removedKeys);
+        store.addKeys(entity, addedKeys);
+        if (jobId != null) {
+            new ImportJournal(store.connection()).add(jobId, journal);
+        }
+    }
+}
