@@ -103,14 +103,15 @@ public final class ChunkApplier {
      * nothing to it: the caller writes the plan's {@link ChunkWrites} in a transaction of its own.
      */
     public ChunkPlan plan(List<ImportRow> rows, Instant now) throws SQLException {
-        preloadMatchedRecords(lookUpKeys(rows));
+        List<Map<Integer, String>> keysOfRows = rows.stream().map(row -> matchKeys.allKeys(row.values())).toList();
+        preloadMatchedRecords(lookUpKeys(keysOfRows));
         lookUpReferences(rows);
 
         List<RowError> errors = new ArrayList<>();
         List<RowOutcome> outcomes = new ArrayList<>();
-        for (ImportRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
             List<RowError> rowErrors = new ArrayList<>();
-            RowOutcome outcome = applyRow(row, now, rowErrors);
+            RowOutcome outcome = applyRow(rows.get(i), keysOfRows.get(i), now, rowErrors);
             errors.addAll(rowErrors);
             outcomes.add(outcome);
         }
@@ -134,8 +135,8 @@ public final class ChunkApplier {
     }
 
     /** What the row did: added, updated or unchanged with its record, or failed with its errors. */
-    private RowOutcome applyRow(ImportRow row, Instant now, List<RowError> errors) throws SQLException {
-        Map<Integer, String> rowKeys = matchKeys.allKeys(row.values());
+    private RowOutcome applyRow(ImportRow row, Map<Integer, String> rowKeys, Instant now, List<RowError> errors)
+            throws SQLException {
         Long target = matchRecord(rowKeys);
         checkKeyConflicts(row, rowKeys, target, errors);
         checkReferences(row, errors);
@@ -246,9 +247,15 @@ public final class ChunkApplier {
         return remember(store.load(List.of(id)).get(id));
     }
 
-    /** Moves the record's keys to those of its merged values; refuses when a new key belongs to another record. */
+    /**
+     * Moves the record's keys to those of its merged values, unless no match field changed; refuses when a new key
+     * belongs to another record.
+     */
     private boolean reindex(WorkingRecord record, Map<String, String> merged, ImportRow row, List<RowError> errors)
             throws SQLException {
+        if (matchKeys.sameMatchValues(record.values, merged)) {
+            return true;
+        }
         Set<RecordKey> newKeys = toRecordKeys(matchKeys.allKeys(merged));
         lookUp(newKeys);
         for (RecordKey key : newKeys) {
@@ -299,9 +306,9 @@ public final class ChunkApplier {
         return record;
     }
 
-    private Set<RecordKey> lookUpKeys(List<ImportRow> rows) throws SQLException {
+    private Set<RecordKey> lookUpKeys(List<Map<Integer, String>> keysOfRows) throws SQLException {
         Set<RecordKey> keys = new HashSet<>();
-        rows.forEach(row -> keys.addAll(toRecordKeys(matchKeys.allKeys(row.values()))));
+        keysOfRows.forEach(rowKeys -> keys.addAll(toRecordKeys(rowKeys)));
         lookUp(keys);
         return keys;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,12 +23,15 @@ public final class MatchKeys {
 
     private final List<MatchRule> rules;
     private final Set<String> caseSensitiveFields;
+    private final Set<String> matchFields;
 
     /** Reads the app's rules and field types once: keys are computed for every row of an import. */
     public MatchKeys(AppDefinition app) {
         this.rules = app.matchRules();
         this.caseSensitiveFields = app.fields().stream().filter(field -> !field.type().matchesIgnoringCase())
                 .map(FieldDefinition::name).collect(Collectors.toUnmodifiableSet());
+        this.matchFields = rules.stream().flatMap(rule -> rule.fields().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The key of one rule, when every field of the rule has a value. */
@@ -53,6 +57,19 @@ public final class MatchKeys {
             keyFor(rule, values).ifPresent(key -> keys.put(rule.index(), key));
         }
         return keys;
+    }
+
+    /**
+     * Whether two versions of a record hold the same value in every field that a match rule reads, so that they
+     * have the same keys: most updates change no such field, and need no new keys.
+     */
+    public boolean sameMatchValues(Map<String, String> before, Map<String, String> after) {
+        for (String field : matchFields) {
+            if (!Objects.equals(before.get(field), after.get(field))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first rule whose fields all have values in the row: the rule that decides which record it updates. */
