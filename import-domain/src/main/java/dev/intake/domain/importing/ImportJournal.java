@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The journal of what imports changed, on a connection the caller owns: written with one statement per chunk in
@@ -43,17 +44,17 @@ public final class ImportJournal {
                 + " as v(record_id, line, created, previous_values)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, jobId);
-            insert.setArray(2, array("bigint", entries, JournalEntry::recordId));
-            insert.setArray(3, array("integer", entries, JournalEntry::line));
-            insert.setArray(4, array("boolean", entries, JournalEntry::created));
-            insert.setArray(5, array("text", entries, ImportJournal::previousValues));
+            insert.setArray(2, array("bigint", entries, JournalEntry::recordId, Long[]::new));
+            insert.setArray(3, array("integer", entries, JournalEntry::line, Integer[]::new));
+            insert.setArray(4, array("boolean", entries, JournalEntry::created, Boolean[]::new));
+            insert.setArray(5, array("text", entries, ImportJournal::previousValues, String[]::new));
             insert.executeUpdate();
         }
     }
 
-    private Array array(String type, List<JournalEntry> entries, Function<JournalEntry, ?> field)
-            throws SQLException {
-        return Dialect.column(connection, type, entries, field);
+    private <V> Array array(String type, List<JournalEntry> entries, Function<JournalEntry, V> field,
+            IntFunction<V[]> newArray) throws SQLException {
+        return Dialect.column(connection, type, entries, field, newArray);
     }
 
     private void addInBatch(String jobId, List<JournalEntry> entries) throws SQLException {

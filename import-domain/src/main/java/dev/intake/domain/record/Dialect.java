@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The database a connection talks to, as far as the record and journal writes care. A chunk of an import writes
@@ -27,9 +28,12 @@ public enum Dialect {
         return product.contains("h2") ? H2 : POSTGRESQL;
     }
 
-    /** One column of a list, for a {@link #POSTGRESQL} statement: an array parameter of the given element type. */
-    public static <T> Array column(Connection connection, String type, Collection<T> items,
-            Function<? super T, ?> value) throws SQLException {
-        return connection.createArrayOf(type, items.stream().map(value).toArray());
+    /**
+     * One column of a list, for a {@link #POSTGRESQL} statement: an array parameter of the given SQL element type.
+     * A typed Java array ({@code Long[]} rather than {@code Object[]}) lets the driver send numbers in binary.
+     */
+    public static <T, V> Array column(Connection connection, String type, Collection<T> items,
+            Function<? super T, V> value, IntFunction<V[]> newArray) throws SQLException {
+        return connection.createArrayOf(type, items.stream().map(value).toArray(newArray));
     }
 }

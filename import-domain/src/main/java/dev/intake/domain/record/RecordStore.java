@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Reads and writes records and their match keys with plain JDBC on a connection the caller owns, so that a chunk
@@ -173,11 +174,11 @@ public final class RecordStore {
                 + " as v(id, entity, created_at, updated_at, field_values)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, changedBy);
-            insert.setArray(2, array("bigint", records, StoredRecord::id));
-            insert.setArray(3, array("varchar", records, StoredRecord::entity));
-            insert.setArray(4, array("text", records, record -> timestamp(record.createdAt())));
-            insert.setArray(5, array("text", records, record -> timestamp(record.updatedAt())));
-            insert.setArray(6, array("text", records, record -> RecordValues.encode(record.values())));
+            insert.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
+            insert.setArray(3, array("varchar", records, StoredRecord::entity, String[]::new));
+            insert.setArray(4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
+            insert.setArray(5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+            insert.setArray(6, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
             insert.executeUpdate();
         }
     }
@@ -225,15 +226,16 @@ public final class RecordStore {
                 + " as v(id, updated_at, field_values) where r.id = v.id";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, changedBy);
-            update.setArray(2, array("bigint", records, StoredRecord::id));
-            update.setArray(3, array("text", records, record -> timestamp(record.updatedAt())));
-            update.setArray(4, array("text", records, record -> RecordValues.encode(record.values())));
+            update.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
+            update.setArray(3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+            update.setArray(4, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
             requireAllWritten(records.size(), update.executeUpdate());
         }
     }
 
-    private <T> Array array(String type, Collection<T> items, Function<? super T, ?> value) throws SQLException {
-        return Dialect.column(connection, type, items, value);
+    private <T, V> Array array(String type, Collection<T> items, Function<? super T, V> value,
+            IntFunction<V[]> newArray) throws SQLException {
+        return Dialect.column(connection, type, items, value, newArray);
     }
 
     /**
@@ -380,9 +382,9 @@ public final class RecordStore {
         Set<Map.Entry<RecordKey, Long>> entries = keys.entrySet();
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, entity);
-            insert.setArray(2, array("integer", entries, key -> key.getKey().rule()));
-            insert.setArray(3, array("varchar", entries, key -> key.getKey().value()));
-            insert.setArray(4, array("bigint", entries, Map.Entry::getValue));
+            insert.setArray(2, array("integer", entries, key -> key.getKey().rule(), Integer[]::new));
+            insert.setArray(3, array("varchar", entries, key -> key.getKey().value(), String[]::new));
+            insert.setArray(4, array("bigint", entries, Map.Entry::getValue, Long[]::new));
             insert.executeUpdate();
         }
     }
