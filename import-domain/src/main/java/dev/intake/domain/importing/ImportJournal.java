@@ -1,19 +1,23 @@
 package dev.intake.domain.importing;
 
+import dev.intake.domain.record.Dialect;
 import dev.intake.domain.record.FlatJson;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
- * The journal of what imports changed, on a connection the caller owns: written with one batched statement per
- * chunk in the chunk's own transaction, read by undo a page of records at a time in record id order.
+ * The journal of what imports changed, on a connection the caller owns: written with one statement per chunk in
+ * the chunk's own transaction (from array parameters on PostgreSQL, a batch on H2; see {@link Dialect}), read by
+ * undo a page of records at a time in record id order.
  */
 public final class ImportJournal {
 
@@ -27,6 +31,33 @@ public final class ImportJournal {
         if (entries.isEmpty()) {
             return;
         }
+        if (Dialect.of(connection) == Dialect.H2) {
+            addInBatch(jobId, entries);
+        } else {
+            addFromArrays(jobId, entries);
+        }
+    }
+
+    private void addFromArrays(String jobId, List<JournalEntry> entries) throws SQLException {
+        String sql = "insert into import_journal (job_id, record_id, line, created, previous_values)"
+                + " select ?, v.record_id, v.line, v.created, v.previous_values from unnest(?, ?, ?, ?)"
+                + " as v(record_id, line, created, previous_values)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, jobId);
+            insert.setArray(2, array("bigint", entries, JournalEntry::recordId, Long[]::new));
+            insert.setArray(3, array("integer", entries, JournalEntry::line, Integer[]::new));
+            insert.setArray(4, array("boolean", entries, JournalEntry::created, Boolean[]::new));
+            insert.setArray(5, array("text", entries, ImportJournal::previousValues, String[]::new));
+            insert.executeUpdate();
+        }
+    }
+
+    private <V> Array array(String type, List<JournalEntry> entries, Function<JournalEntry, V> field,
+            IntFunction<V[]> newArray) throws SQLException {
+        return Dialect.column(connection, type, entries, field, newArray);
+    }
+
+    private void addInBatch(String jobId, List<JournalEntry> entries) throws SQLException {
         String sql = "insert into import_journal (job_id, record_id, line, created, previous_values)"
                 + " values (?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -35,11 +66,7 @@ public final class ImportJournal {
                 insert.setLong(2, entry.recordId());
                 insert.setInt(3, entry.line());
                 insert.setBoolean(4, entry.created());
-                if (entry.created()) {
-                    insert.setNull(5, Types.VARCHAR);
-                } else {
-                    insert.setString(5, encode(entry.previousValues()));
-                }
+                insert.setString(5, previousValues(entry));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -82,6 +109,11 @@ public final class ImportJournal {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /** The stored form of an entry's previous values: none for a record the chunk created. */
+    private static String previousValues(JournalEntry entry) {
+        return entry.created() ? null : encode(entry.previousValues());
     }
 
     /** The previous values as one JSON object; null stands for a field that had no value. */

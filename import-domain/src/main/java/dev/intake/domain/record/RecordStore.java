@@ -2,12 +2,14 @@ package dev.intake.domain.record;
 
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.MatchRule;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,15 +17,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Reads and writes records and their match keys with plain JDBC on a connection the caller owns, so that a chunk
  * of an import is a handful of set-based statements in the caller's transaction: one key lookup, one load, and
- * batched inserts and updates. Record ids come from a sequence that hands out blocks of a thousand.
+ * the inserts and updates. On PostgreSQL each list a chunk writes is one statement that joins array parameters
+ * through {@code unnest} (a batch would still bind every value as a parameter of its own and execute row by row on
+ * the server); H2, embedded, takes batches (see {@link Dialect}). Record ids come from a sequence that hands out
+ * blocks of a thousand.
  */
 public final class RecordStore {
 
@@ -34,7 +40,7 @@ public final class RecordStore {
     private static final int IN_LIST_SIZE = 500;
 
     private final Connection connection;
-    private Boolean h2;
+    private Dialect dialect;
     private long nextId;
     private long lastIdOfBlock = -1;
 
@@ -87,10 +93,10 @@ public final class RecordStore {
      * {@code = any(array)}. Both get the list as one array parameter.
      */
     private boolean isH2() throws SQLException {
-        if (h2 == null) {
-            h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+        if (dialect == null) {
+            dialect = Dialect.of(connection);
         }
-        return h2;
+        return dialect == Dialect.H2;
     }
 
     /**
@@ -154,6 +160,30 @@ public final class RecordStore {
         if (records.isEmpty()) {
             return;
         }
+        if (isH2()) {
+            insertInBatch(records, changedBy);
+        } else {
+            insertFromArrays(records, changedBy);
+        }
+    }
+
+    private void insertFromArrays(List<StoredRecord> records, String changedBy) throws SQLException {
+        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, changed_by_job)"
+                + " select v.id, v.entity, cast(v.created_at as timestamp), cast(v.updated_at as timestamp),"
+                + " v.field_values, ? from unnest(?, ?, ?, ?, ?)"
+                + " as v(id, entity, created_at, updated_at, field_values)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, changedBy);
+            insert.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
+            insert.setArray(3, array("varchar", records, StoredRecord::entity, String[]::new));
+            insert.setArray(4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
+            insert.setArray(5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+            insert.setArray(6, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertInBatch(List<StoredRecord> records, String changedBy) throws SQLException {
         String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, changed_by_job)"
                 + " values (?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -194,21 +224,26 @@ public final class RecordStore {
         String sql = "update crm_record r set updated_at = cast(v.updated_at as timestamp),"
                 + " field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?)"
                 + " as v(id, updated_at, field_values) where r.id = v.id";
-        Long[] ids = new Long[records.size()];
-        String[] times = new String[records.size()];
-        String[] values = new String[records.size()];
-        for (int i = 0; i < records.size(); i++) {
-            ids[i] = records.get(i).id();
-            times[i] = Timestamp.from(records.get(i).updatedAt()).toString();
-            values[i] = RecordValues.encode(records.get(i).values());
-        }
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, changedBy);
-            update.setArray(2, connection.createArrayOf("bigint", ids));
-            update.setArray(3, connection.createArrayOf("text", times));
-            update.setArray(4, connection.createArrayOf("text", values));
+            update.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
+            update.setArray(3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+            update.setArray(4, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
             requireAllWritten(records.size(), update.executeUpdate());
         }
+    }
+
+    private <T, V> Array array(String type, Collection<T> items, Function<? super T, V> value,
+            IntFunction<V[]> newArray) throws SQLException {
+        return Dialect.column(connection, type, items, value, newArray);
+    }
+
+    /**
+     * A time as text for an array parameter, cast to {@code timestamp} by the statement: the local date and time
+     * that {@link PreparedStatement#setTimestamp} would send.
+     */
+    private static String timestamp(Instant time) {
+        return Timestamp.from(time).toString();
     }
 
     /**
@@ -325,11 +360,36 @@ public final class RecordStore {
         void handle(ResultSet row) throws SQLException;
     }
 
-    /** Adds match keys; a key another record already holds breaks the unique constraint and fails the batch. */
+    /**
+     * Adds match keys, on PostgreSQL with one statement from arrays, on H2 in a batch. A key another record already
+     * holds breaks the unique constraint (SQLState 23505) and fails the statement.
+     */
     public void addKeys(String entity, Map<RecordKey, Long> keys) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
+        if (isH2()) {
+            addKeysInBatch(entity, keys);
+        } else {
+            addKeysFromArrays(entity, keys);
+        }
+    }
+
+    private void addKeysFromArrays(String entity, Map<RecordKey, Long> keys) throws SQLException {
+        String sql = "insert into crm_record_key (entity, rule_no, key_value, record_id)"
+                + " select ?, v.rule_no, v.key_value, v.record_id from unnest(?, ?, ?)"
+                + " as v(rule_no, key_value, record_id)";
+        Set<Map.Entry<RecordKey, Long>> entries = keys.entrySet();
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, entity);
+            insert.setArray(2, array("integer", entries, key -> key.getKey().rule(), Integer[]::new));
+            insert.setArray(3, array("varchar", entries, key -> key.getKey().value(), String[]::new));
+            insert.setArray(4, array("bigint", entries, Map.Entry::getValue, Long[]::new));
+            insert.executeUpdate();
+        }
+    }
+
+    private void addKeysInBatch(String entity, Map<RecordKey, Long> keys) throws SQLException {
         String sql = "insert into crm_record_key (entity, rule_no, key_value, record_id) values (?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Map.Entry<RecordKey, Long> key : keys.entrySet()) {

@@ -1,0 +1,173 @@
+package dev.intake.domain.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.intake.domain.TestDatabase;
+import dev.intake.domain.record.Dialect;
+import dev.intake.domain.record.RecordKey;
+import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.StoredRecord;
+import dev.intake.domain.schema.SchemaMigrations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * What a chunk writes reads back exactly: records, match keys and journal entries, with values that need quoting
+ * inside an array. Runs on H2 (batches) and, when INTAKE_TEST_DB_URL names a PostgreSQL database, there too (one
+ * statement from array parameters per list). On PostgreSQL each test works in one transaction that it rolls back,
+ * so the shared database keeps nothing.
+ */
+class ChunkWritesTest {
+
+    private static final Instant CREATED = Instant.parse("2026-03-02T09:15:30.123456Z");
+
+    private TestDatabase h2;
+    private Connection connection;
+
+    @AfterEach
+    void close() throws SQLException {
+        if (connection != null) {
+            connection.rollback();
+            connection.close();
+        }
+        if (h2 != null) {
+            h2.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void insertedRecordsReadBackWithTheirTimesValuesAndWriter(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        StoredRecord quoted = new StoredRecord(store.newId(), entity, CREATED, CREATED.plusSeconds(61),
+                Map.of("name", "O'Brien, \"Bob\" {x} \\ y", "city", "Zürich\nNord"));
+        StoredRecord literalNull = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("name", "NULL"));
+        StoredRecord byNoJob = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of());
+
+        store.insert(List.of(quoted, literalNull), "job-1");
+        store.insert(List.of(byNoJob));
+
+        List<Long> ids = List.of(quoted.id(), literalNull.id(), byNoJob.id());
+        assertEquals(Map.of(quoted.id(), quoted, literalNull.id(), literalNull, byNoJob.id(), byNoJob),
+                store.load(ids));
+        assertEquals(Map.of(quoted.id(), "job-1", literalNull.id(), "job-1"), store.lastChangedBy(ids));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void addedKeysAreFoundByRuleAndValue(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        long ann = storedRecord(store, entity);
+        long bob = storedRecord(store, entity);
+        RecordKey annsEmail = new RecordKey(1, "ann@example.com");
+        RecordKey annsName = new RecordKey(2, "o'brien, \"ann\" {1}");
+        RecordKey bobsEmail = new RecordKey(1, "bob@example.com");
+
+        store.addKeys(entity, Map.of(annsEmail, ann, annsName, ann, bobsEmail, bob));
+
+        assertEquals(Map.of(annsEmail, ann, annsName, ann, bobsEmail, bob),
+                store.findByKeys(entity, List.of(annsEmail, annsName, bobsEmail, new RecordKey(2, "ann@example.com"))));
+        assertEquals(Map.of(ann, Set.of(annsEmail, annsName), bob, Set.of(bobsEmail)),
+                store.storedKeys(List.of(ann, bob)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aKeyAnotherRecordHoldsFailsWithTheUniqueViolationThatTheRunnerRetries(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        long ann = storedRecord(store, entity);
+        long bob = storedRecord(store, entity);
+        store.addKeys(entity, Map.of(new RecordKey(1, "ann@example.com"), ann));
+
+        SQLException failure = assertThrows(SQLException.class, () -> store.addKeys(entity,
+                Map.of(new RecordKey(1, "bob@example.com"), bob, new RecordKey(1, "ann@example.com"), bob)));
+
+        assertEquals("23505", failure.getSQLState(), failure.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void journalEntriesReadBackWithPreviousValuesAndNoneForCreatedRecords(Dialect dialect) throws SQLException {
+        ImportJournal journal = new ImportJournal(open(dialect));
+        String job = UUID.randomUUID().toString();
+        Map<String, String> previous = new LinkedHashMap<>();
+        previous.put("name", "O'Brien, \"Bob\" {x} \\ y");
+        previous.put("phone", null);
+        JournalEntry changed = new JournalEntry(12, 1001, false, previous);
+        JournalEntry created = new JournalEntry(11, 2, true, Map.of());
+
+        journal.add(job, List.of(changed, created));
+
+        assertEquals(List.of(created, changed), journal.recordsAfter(job, 0, 10));
+        assertEquals(2, journal.recordCount(job));
+        assertEquals(List.of(11L), recordsWithoutPreviousValues(job));
+    }
+
+    private Connection open(Dialect dialect) throws SQLException {
+        if (dialect == Dialect.H2) {
+            h2 = TestDatabase.migrated();
+            connection = h2.transaction();
+        } else {
+            connection = postgresql();
+        }
+        assertEquals(dialect, Dialect.of(connection), "the dialect the connection is taken for");
+        return connection;
+    }
+
+    private static Connection postgresql() throws SQLException {
+        String url = System.getenv("INTAKE_TEST_DB_URL");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), "INTAKE_TEST_DB_URL names no PostgreSQL database");
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(System.getenv("INTAKE_TEST_DB_USER"));
+        dataSource.setPassword(System.getenv("INTAKE_TEST_DB_PASSWORD"));
+        new SchemaMigrations(dataSource).migrate();
+
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    private static long storedRecord(RecordStore store, String entity) throws SQLException {
+        long id = store.newId();
+        store.insert(List.of(new StoredRecord(id, entity, CREATED, CREATED, Map.of())), "job-1");
+        return id;
+    }
+
+    private List<Long> recordsWithoutPreviousValues(String job) throws SQLException {
+        String sql = "select record_id from import_journal where job_id = ? and previous_values is null";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, job);
+            try (ResultSet rows = query.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+                return ids;
+            }
+        }
+    }
+
+    /** An app of its own, so that a shared PostgreSQL database holds no key or record of this test already. */
+    private static String uniqueEntity() {
+        return "writes_" + UUID.randomUUID().toString().replace("-", "");
+    }
+}
