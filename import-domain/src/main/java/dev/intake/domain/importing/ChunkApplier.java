@@ -148,9 +148,8 @@ public final class ChunkApplier {
         }
 
         WorkingRecord record = target == null ? create(now) : workingCopy(target);
-        Map<String, String> merged = new LinkedHashMap<>(record.values);
-        merged.putAll(row.values());
-        if (target != null && merged.equals(record.values)) {
+        Map<String, String> merged = merge(record.values, row.values());
+        if (target != null && merged == record.values) {
             return new RowOutcome(row.line(), RowOutcome.Kind.UNCHANGED, target < 0 ? null : target);
         }
         if (!reindex(record, merged, row, errors)) {
@@ -163,6 +162,18 @@ public final class ChunkApplier {
         }
         return new RowOutcome(row.line(), target == null ? RowOutcome.Kind.ADDED : RowOutcome.Kind.UPDATED,
                 record.id < 0 ? null : record.id);
+    }
+
+    /** The record's values with the row's laid over them; the record's own map when the row changes none. */
+    private static Map<String, String> merge(Map<String, String> stored, Map<String, String> row) {
+        for (Map.Entry<String, String> cell : row.entrySet()) {
+            if (!cell.getValue().equals(stored.get(cell.getKey()))) {
+                Map<String, String> merged = new LinkedHashMap<>(stored);
+                merged.putAll(row);
+                return merged;
+            }
+        }
+        return stored;
     }
 
     /** The record the row's decisive rule finds: the first rule with all its values, as the keys are ordered. */
@@ -206,11 +217,8 @@ public final class ChunkApplier {
 
     private void checkReferences(ImportRow row, List<RowError> errors) {
         for (FieldDefinition field : fields) {
-            String value = row.values().get(field.name());
-            if (field.type() != FieldType.REFERENCE || value == null) {
-                continue;
-            }
-            if (!referenceExists(field.reference(), MatchKeys.foldForMatching(value))) {
+            String value = field.type() == FieldType.REFERENCE ? row.values().get(field.name()) : null;
+            if (value != null && !referenceExists(field.reference(), MatchKeys.foldForMatching(value))) {
                 errors.add(new RowError(row.line(), columnOfField.apply(field.name()), value,
                         RowErrorCode.REFERENCE_NOT_FOUND, "No " + field.reference() + " record matches '" + value
                                 + "'. Import the " + field.reference() + " first, or correct the value."));

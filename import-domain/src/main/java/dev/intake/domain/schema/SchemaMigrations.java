@@ -1,5 +1,6 @@
 package dev.intake.domain.schema;
 
+import dev.intake.domain.record.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * Brings a database to the current schema by applying, in order, the migrations it has not seen yet. Each applied
  * migration is recorded in {@code schema_version}, so an upgrade keeps existing data and only adds what is new.
- * Migrations are plain SQL written for both PostgreSQL and H2 in PostgreSQL mode.
+ * Migrations are plain SQL written for both PostgreSQL and H2 in PostgreSQL mode; a statement that starts with
+ * {@value #POSTGRESQL_ONLY} runs on PostgreSQL only.
  */
 public final class SchemaMigrations {
 
@@ -28,7 +30,10 @@ public final class SchemaMigrations {
             "V3__roles_and_audit.sql", "V4__column_mapping.sql",
             "V5__key_lookup_index.sql", "V6__job_claims.sql", "V7__import_journal.sql",
             "V8__callbacks_and_idempotency.sql", "V9__history_filter_indexes.sql",
-            "V10__drop_key_value_index.sql");
+            "V10__drop_key_value_index.sql", "V11__cheaper_record_writes.sql");
+
+    /** Starts a statement that only PostgreSQL runs: settings that H2 does not know or does not need. */
+    static final String POSTGRESQL_ONLY = "/*postgresql*/";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
@@ -74,8 +79,11 @@ public final class SchemaMigrations {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialect.of(connection);
             for (String sql : statements(readScript(script))) {
-                statement.execute(sql);
+                if (runsOn(dialect, sql)) {
+                    statement.execute(sql);
+                }
             }
             recordVersion(connection, version, script);
             connection.commit();
@@ -108,6 +116,11 @@ public final class SchemaMigrations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the database runs the statement: every database, or PostgreSQL only when it is marked so. */
+    static boolean runsOn(Dialect dialect, String statement) {
+        return dialect == Dialect.POSTGRESQL || !statement.startsWith(POSTGRESQL_ONLY);
     }
 
     /** Splits a script into statements at semicolons that end a line; comment lines are dropped. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.intake.domain.TestDatabase;
+import dev.intake.domain.record.Dialect;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.record.StoredRecord;
@@ -148,6 +149,17 @@ class SchemaMigrationsTest {
 
         assertEquals(List.of("create table a (\n    x integer\n)", "create index a_by_x on a (x)",
                 "insert into a values (1)"), statements);
+    }
+
+    @Test
+    void runsAStatementMarkedForPostgresqlOnlyThere() {
+        List<String> statements = SchemaMigrations.statements("-- settings\n/*postgresql*/ alter table a set"
+                + " (fillfactor = 80);\ncreate index a_by_x on a (x);");
+
+        assertEquals(List.of(true, true), statements.stream()
+                .map(sql -> SchemaMigrations.runsOn(Dialect.POSTGRESQL, sql)).toList());
+        assertEquals(List.of(false, true), statements.stream()
+                .map(sql -> SchemaMigrations.runsOn(Dialect.H2, sql)).toList());
     }
 
     private static long storeRecord(TestDatabase database, String entity, Map<String, String> values)
