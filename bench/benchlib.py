@@ -192,6 +192,20 @@ def jfr_top(path, n):
         print(f"{100.0 * count / total:5.1f}%  {frame}")
 
 
+def record_rows(path, rows_file):
+    """Inserts the result rows at the end of the table under '## Results', before any later section."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    with open(rows_file, encoding="utf-8") as f:
+        rows = [line for line in f.read().split("\n") if line]
+    start = lines.index("## Results")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+    last_row = max(i for i in range(start, end) if lines[i].startswith("|"))
+    lines[last_row + 1:last_row + 1] = rows
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
 def main(argv):
     command = argv[1]
     if command == "generate":
@@ -210,6 +224,8 @@ def main(argv):
         rss_peak(argv[2])
     elif command == "psql-times":
         psql_times(argv[2])
+    elif command == "record":
+        record_rows(argv[2], argv[3])
     elif command == "jfr-top":
         jfr_top(argv[2], int(argv[3]))
     else:

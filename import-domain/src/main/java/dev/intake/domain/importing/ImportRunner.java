@@ -213,6 +213,7 @@ public class ImportRunner {
         private int failed;
         private int committed;
         private boolean appliedAgain;
+        private boolean statisticsDue;
 
         Pipeline(ImportJob job, AppDefinition app, Function<String, String> columnOfField, ChunkWriter writer) {
             this.job = job;
@@ -244,6 +245,10 @@ public class ImportRunner {
             ChunkPlan planned = plan;
             writer.submit(chunk, planned, () -> transactions.writeChunk(job.id(), app.entity(), planned,
                     chunk.errors, chunk.cellsByLine, chunk.lastLine()));
+            if (statisticsDue) {
+                statisticsDue = false;
+                transactions.refreshStatistics(); // while the writer works: the next plan gets the new figures
+            }
             return null;
         }
 
@@ -267,9 +272,7 @@ public class ImportRunner {
                 progress = applyWithRetry(job.id(), app, written.chunk(), columnOfField, null);
                 appliedAgain = true;
             }
-            if (isPowerOfTen(++committed)) {
-                transactions.refreshStatistics();
-            }
+            statisticsDue = isPowerOfTen(++committed);
             failed = progress.failed();
             return endingAfter(progress, written.chunk().lastLine(), maxErrors);
         }
