@@ -99,6 +99,35 @@ class ReliabilityIT {
         assertEquals(0, recordCount(entity));
     }
 
+    /**
+     * Failures found while matching (here a required value missing on a new record) count towards maxErrors like
+     * conversion errors: the import stops at the row that reaches the limit and applies none of the rows after it,
+     * although they belong to the same chunk. A dry run of the file says the same.
+     */
+    @Test
+    void stopsAtTheRowWhoseMatchingFailureReachesMaxErrors(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("limit");
+        api.defineApp(Json.createObjectBuilder(contactApp(entity)).add("fields", Json.createArrayBuilder()
+                .add(ApiImportIT.field("email", "EMAIL", false)).add(ApiImportIT.field("first_name", "TEXT", false))
+                .add(ApiImportIT.field("last_name", "TEXT", true))).build());
+        Path file = Files.writeString(dir.resolve("limit.csv"), "email,first_name,last_name\n"
+                + "ana@example.com,Ana,Lima\nbea@example.com,Bea,\ncai@example.com,Cai,\n"
+                + "dina@example.com,Dina,Dias\neva@example.com,Eva,Esteves\n");
+        JsonObject maxErrorsOne = Json.createObjectBuilder().add("maxErrors", 1).build();
+
+        JsonObject dryRun = api.importAndWait(entity, file,
+                Json.createObjectBuilder(maxErrorsOne).add("dryRun", true).build());
+        JsonObject job = api.importAndWait(entity, file, maxErrorsOne);
+
+        for (JsonObject run : List.of(dryRun, job)) {
+            assertEquals("FAILED", run.getString("status"), run.toString());
+            assertCounts(run, 2, 1, 0, 1);
+            assertTrue(run.getString("message").contains("Stopped after 1 failed row (maxErrors is 1)"),
+                    run.getString("message"));
+        }
+        assertEquals(List.of("ana@example.com"), api.records(entity).stream().map(row -> row.get("email")).toList());
+    }
+
     @Test
     void concurrentImportsOverTheSameKeysCreateNoDuplicates(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("race");

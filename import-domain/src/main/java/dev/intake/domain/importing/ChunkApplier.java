@@ -90,9 +90,7 @@ public final class ChunkApplier {
     /** Applies the rows in order and writes the result; answers the counts, the failed rows and every row's fate. */
     public ChunkOutcome apply(List<ImportRow> rows, Instant now) throws SQLException {
         ChunkPlan plan = plan(rows, now);
-        if (dryRun) {
-            forgetUnchangedRecords();
-        } else {
+        if (!dryRun) {
             plan.writes().writeTo(store, app.entity(), jobId);
         }
         return plan.outcome();
@@ -115,7 +113,11 @@ public final class ChunkApplier {
             errors.addAll(rowErrors);
             outcomes.add(outcome);
         }
-        return new ChunkPlan(ChunkOutcome.of(outcomes, errors), dryRun ? ChunkWrites.NOTHING : writes());
+        if (dryRun) {
+            forgetUnchangedRecords();
+            return new ChunkPlan(ChunkOutcome.of(outcomes, errors), ChunkWrites.NOTHING);
+        }
+        return new ChunkPlan(ChunkOutcome.of(outcomes, errors), writes());
     }
 
     /**
@@ -227,16 +229,15 @@ public final class ChunkApplier {
     }
 
     /**
-     * Whether a record of the app holds the key: one stored before the chunk, or, for a reference to the app being
-     * imported, one that an earlier row of this chunk created or re-keyed, so that the outcome does not depend on
-     * where the file is cut into chunks.
+     * Whether a record of the app holds the key: for another app, one stored before the chunk; for the app being
+     * imported, one that holds it after the earlier rows of the file, so that the outcome does not depend on where
+     * the file is cut into chunks.
      */
     private boolean referenceExists(String entity, String key) {
-        if (knownReferences.getOrDefault(entity, Set.of()).contains(key)) {
-            return true;
+        if (app.entity().equals(entity)) {
+            return matchKeys.rules().stream().anyMatch(rule -> keyIndex.containsKey(new RecordKey(rule.index(), key)));
         }
-        return app.entity().equals(entity)
-                && matchKeys.rules().stream().anyMatch(rule -> keyIndex.containsKey(new RecordKey(rule.index(), key)));
+        return knownReferences.getOrDefault(entity, Set.of()).contains(key);
     }
 
     /** A new record; a dry run numbers its would-be records below zero and draws nothing from the sequence. */
@@ -332,6 +333,12 @@ public final class ChunkApplier {
         lookedUp.addAll(missing);
     }
 
+    /**
+     * Learns which referenced keys exist before the rows are applied. A reference to another app asks the
+     * database; a reference to the app being imported looks its keys up like match keys, so that the rows then
+     * see them as the file leaves them: created, moved or freed by an earlier row, or by the chunk still being
+     * written.
+     */
     private void lookUpReferences(List<ImportRow> rows) throws SQLException {
         for (FieldDefinition field : fields) {
             if (field.type() != FieldType.REFERENCE || field.reference() == null) {
@@ -341,11 +348,22 @@ public final class ChunkApplier {
             rows.forEach(row -> Optional.ofNullable(row.values().get(field.name()))
                     .ifPresent(value -> values.add(MatchKeys.foldForMatching(value))));
             Optional<AppDefinition> referenced = apps.apply(field.reference());
-            if (!values.isEmpty() && referenced.isPresent()) {
+            if (values.isEmpty() || referenced.isEmpty()) {
+                continue;
+            }
+            if (app.entity().equals(field.reference())) {
+                lookUp(underEveryRule(values));
+            } else {
                 knownReferences.computeIfAbsent(field.reference(), entity -> new HashSet<>())
                         .addAll(store.existingKeyValues(referenced.get(), values));
             }
         }
+    }
+
+    private Set<RecordKey> underEveryRule(Set<String> values) {
+        Set<RecordKey> keys = new HashSet<>();
+        matchKeys.rules().forEach(rule -> values.forEach(value -> keys.add(new RecordKey(rule.index(), value))));
+        return keys;
     }
 
     /**

@@ -21,6 +21,12 @@ public record ChunkOutcome(int added, int updated, int unchanged, List<RowError>
         return new ChunkOutcome(added, updated, unchanged, errors, rows);
     }
 
+    /** The outcome of the rows up to the line only. */
+    ChunkOutcome upTo(int lastLine) {
+        return of(rows.stream().filter(row -> row.line() <= lastLine).toList(),
+                errors.stream().filter(error -> error.line() <= lastLine).toList());
+    }
+
     private static int count(List<RowOutcome> rows, RowOutcome.Kind kind) {
         return (int) rows.stream().filter(row -> row.kind() == kind).count();
     }

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.SQLException;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -157,124 +159,17 @@ public class ImportRunner {
             Function<String, String> columnOfField) throws Exception {
         int maxErrors = job.options().maxErrors();
         try (ChunkReadAhead chunks = ChunkReadAhead.start(threads, reader, converter, job.checkpointLine(),
-                settings.chunkSize(), maxErrors - job.failed())) {
-            if (job.dryRun()) {
-                return applyInTurn(job, app, chunks, columnOfField);
-            }
-            try (ChunkWriter writer = ChunkWriter.start(threads)) {
-                Pipeline pipeline = new Pipeline(job, app, columnOfField, writer);
-                for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-                    Ending ending = pipeline.planAndHandOver(chunk);
-                    if (ending != null) {
-                        return ending;
-                    }
-                }
-                return pipeline.lastChunkWritten();
-            }
-        }
-    }
-
-    /** Applies each chunk, plan and writes together, before reading on: how a dry run goes through its file. */
-    private Ending applyInTurn(ImportJob job, AppDefinition app, ChunkReadAhead chunks,
-            Function<String, String> columnOfField) throws Exception {
-        int maxErrors = job.options().maxErrors();
-        int failed = job.failed();
-        int committed = 0;
-        ChunkApplier dryRun = job.dryRun() ? dryRunApplier(app, columnOfField) : null;
-        for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-            chunk.trimToErrorsAllowed(maxErrors - failed);
-            ChunkProgress progress = applyWithRetry(job.id(), app, chunk, columnOfField, dryRun);
-            if (isPowerOfTen(++committed)) {
-                transactions.refreshStatistics();
-            }
-            Ending ending = endingAfter(progress, chunk.lastLine(), maxErrors);
-            if (ending != null) {
-                return ending;
-            }
-            failed = progress.failed();
-        }
-        return new Ending(ImportStatus.COMPLETED, null);
-    }
-
-    /**
-     * An import's chunks, planned one ahead of the database: the import's thread plans chunk n + 1 (reads and
-     * decisions) while the writer's thread commits chunk n, then waits for that commit before handing chunk n + 1
-     * over, so the two overlap and the chunks still commit in file order. A write that fails (a race with another
-     * import for a key, an undo deleting a record) is applied again the plain way, with retries, and the chunk
-     * planned on top of it is planned again.
-     */
-    private final class Pipeline {
-        private final ImportJob job;
-        private final AppDefinition app;
-        private final Function<String, String> columnOfField;
-        private final ChunkWriter writer;
-        private final int maxErrors;
-        /** Failed rows of the committed chunks and, as planned, of the chunk being written. */
-        private int failed;
-        private int committed;
-        private boolean appliedAgain;
-        private boolean statisticsDue;
-
-        Pipeline(ImportJob job, AppDefinition app, Function<String, String> columnOfField, ChunkWriter writer) {
-            this.job = job;
-            this.app = app;
-            this.columnOfField = columnOfField;
-            this.writer = writer;
-            this.maxErrors = job.options().maxErrors();
-            this.failed = job.failed();
-        }
-
-        /** Plans the chunk, waits for the one before, hands this one to the writer; an ending stops the job. */
-        Ending planAndHandOver(RowChunk chunk) throws Exception {
-            if (failed >= maxErrors || chunk.failedRows() > maxErrors - failed) {
-                Ending ending = awaitWritten(); // trimming the chunk needs the exact count of failed rows
+                settings.chunkSize(), maxErrors - job.failed());
+                ChunkWriter writer = ChunkWriter.start(threads)) {
+            ChunkApplier dryRun = job.dryRun() ? dryRunApplier(app, columnOfField) : null;
+            Pipeline pipeline = new Pipeline(job, app, columnOfField, writer, dryRun);
+            for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                Ending ending = pipeline.planAndHandOver(chunk);
                 if (ending != null) {
                     return ending;
                 }
             }
-            chunk.trimToErrorsAllowed(maxErrors - failed);
-            ChunkPlan plan = transactions.planChunk(app, chunk.rows, columnOfField, writer.pending());
-            Ending ending = awaitWritten();
-            if (ending != null) {
-                return ending;
-            }
-            if (appliedAgain) {
-                plan = transactions.planChunk(app, chunk.rows, columnOfField, null);
-            }
-            failed += plan.failedRows(chunk.errors);
-            ChunkPlan planned = plan;
-            writer.submit(chunk, planned, () -> transactions.writeChunk(job.id(), app.entity(), planned,
-                    chunk.errors, chunk.cellsByLine, chunk.lastLine()));
-            if (statisticsDue) {
-                statisticsDue = false;
-                transactions.refreshStatistics(); // while the writer works: the next plan gets the new figures
-            }
-            return null;
-        }
-
-        /** How the job ends once the last chunk is written. */
-        Ending lastChunkWritten() throws Exception {
-            Ending ending = awaitWritten();
-            return ending != null ? ending : new Ending(ImportStatus.COMPLETED, null);
-        }
-
-        /** Waits for the chunk being written, if any; answers how the job ends if it must stop after it. */
-        private Ending awaitWritten() throws Exception {
-            ChunkWriter.Written written = writer.await();
-            appliedAgain = false;
-            if (written == null) {
-                return null;
-            }
-            ChunkProgress progress = written.progress();
-            if (written.failure() != null) {
-                rethrowIfClaimLost(written.failure());
-                LOG.log(Level.FINE, written.failure(), () -> "Chunk of import " + job.id() + " applied again");
-                progress = applyWithRetry(job.id(), app, written.chunk(), columnOfField, null);
-                appliedAgain = true;
-            }
-            statisticsDue = isPowerOfTen(++committed);
-            failed = progress.failed();
-            return endingAfter(progress, written.chunk().lastLine(), maxErrors);
+            return pipeline.lastChunkWritten();
         }
     }
 
@@ -299,23 +194,130 @@ public class ImportRunner {
     }
 
     /**
-     * A chunk can lose a race with another import creating the same key: the unique constraint rolls it back,
-     * and applying it again finds that record and updates it. A dry run writes no key, so it loses no race; its
-     * applier's memory would not match a rolled back attempt, so it is not retried.
+     * An import's chunks, planned one ahead of the database: the import's thread plans chunk n + 1 (reads and
+     * decisions) while the writer's thread commits chunk n, then waits for that commit before handing chunk n + 1
+     * over, so the two overlap and the chunks still commit in file order. A chunk whose rows use up
+     * {@code maxErrors} is cut after the row that does, and planned again on what is committed. A write that
+     * fails (a race with another import for a key, an undo deleting a record) is planned and written again on
+     * what is committed, with retries, and the chunk planned on top of it is planned again. A dry run's chunks
+     * write no records; its plans, which build on its applier's memory, are neither repeated nor retried.
      */
-    private ChunkProgress applyWithRetry(String jobId, AppDefinition app, RowChunk chunk,
-            Function<String, String> columnOfField, ChunkApplier dryRun) throws Exception {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.applyChunk(jobId, app, chunk.rows, chunk.errors, chunk.cellsByLine,
-                        chunk.lastLine(), columnOfField, dryRun);
-            } catch (Exception e) {
-                rethrowIfClaimLost(e);
-                if (attempt >= CHUNK_ATTEMPTS || dryRun != null) {
-                    throw e;
+    private final class Pipeline {
+        private final ImportJob job;
+        private final AppDefinition app;
+        private final Function<String, String> columnOfField;
+        private final ChunkWriter writer;
+        private final ChunkApplier dryRun;
+        private final int maxErrors;
+        /** Failed rows of the committed chunks. */
+        private int committedFailed;
+        /** Failed rows of the chunk being written, as planned. */
+        private int pendingFailed;
+        private int committed;
+        private boolean writtenAgain;
+        private boolean statisticsDue;
+
+        Pipeline(ImportJob job, AppDefinition app, Function<String, String> columnOfField, ChunkWriter writer,
+                ChunkApplier dryRun) {
+            this.job = job;
+            this.app = app;
+            this.columnOfField = columnOfField;
+            this.writer = writer;
+            this.dryRun = dryRun;
+            this.maxErrors = job.options().maxErrors();
+            this.committedFailed = job.failed();
+        }
+
+        /** Plans the chunk, waits for the one before, hands this one to the writer; an ending stops the job. */
+        Ending planAndHandOver(RowChunk chunk) throws Exception {
+            if (allowed() <= 0 || chunk.failedRows() > allowed()) {
+                Ending ending = awaitWritten(); // trimming the chunk needs the exact count of failed rows
+                if (ending != null) {
+                    return ending;
                 }
-                int failedAttempt = attempt;
-                LOG.log(Level.FINE, e, () -> "Chunk of import " + jobId + " retried after attempt " + failedAttempt);
+            }
+            chunk.trimToErrorsAllowed(allowed());
+            ChunkPlan plan = plan(chunk, writer.pending());
+            Ending ending = awaitWritten();
+            if (ending != null) {
+                return ending;
+            }
+            handOver(chunk, withinErrorLimit(chunk, writtenAgain ? plan(chunk, null) : plan));
+            if (statisticsDue) {
+                statisticsDue = false;
+                transactions.refreshStatistics(); // while the writer works: the next plan gets the new figures
+            }
+            return null;
+        }
+
+        /** How the job ends once the last chunk is written. */
+        Ending lastChunkWritten() throws Exception {
+            Ending ending = awaitWritten();
+            return ending != null ? ending : new Ending(ImportStatus.COMPLETED, null);
+        }
+
+        private int allowed() {
+            return maxErrors - committedFailed - pendingFailed;
+        }
+
+        private ChunkPlan plan(RowChunk chunk, ChunkWrites pending) throws SQLException {
+            return transactions.planChunk(app, chunk.rows, columnOfField, pending, dryRun);
+        }
+
+        /** The plan, or when its rows fail more than allowed, the plan of the rows up to the one that reaches it. */
+        private ChunkPlan withinErrorLimit(RowChunk chunk, ChunkPlan plan) throws SQLException {
+            OptionalInt lastLine = plan.lineReachingLimit(chunk.errors, allowed());
+            if (lastLine.isEmpty()) {
+                return plan;
+            }
+            chunk.dropAfter(lastLine.getAsInt());
+            return dryRun != null ? plan.upTo(lastLine.getAsInt()) : plan(chunk, null);
+        }
+
+        private void handOver(RowChunk chunk, ChunkPlan plan) {
+            pendingFailed = plan.failedRows(chunk.errors);
+            writer.submit(chunk, plan, () -> transactions.writeChunk(job.id(), app.entity(), plan, chunk.errors,
+                    chunk.cellsByLine, chunk.lastLine()));
+        }
+
+        /** Waits for the chunk being written, if any; answers how the job ends if it must stop after it. */
+        private Ending awaitWritten() throws Exception {
+            ChunkWriter.Written written = writer.await();
+            writtenAgain = false;
+            if (written == null) {
+                return null;
+            }
+            pendingFailed = 0;
+            ChunkProgress progress = written.failure() == null ? written.progress() : writeAgain(written);
+            statisticsDue = isPowerOfTen(++committed);
+            committedFailed = progress.failed();
+            return endingAfter(progress, written.chunk().lastLine(), maxErrors);
+        }
+
+        /**
+         * A chunk can lose a race with another import creating the same key: the unique constraint rolls it
+         * back, and planning it again finds that record and updates it. A dry run writes no key, so it loses no
+         * race; its applier's memory would not match a repeated plan, so it is not retried.
+         */
+        private ChunkProgress writeAgain(ChunkWriter.Written failed) throws Exception {
+            rethrowIfClaimLost(failed.failure());
+            if (dryRun != null) {
+                throw failed.failure();
+            }
+            writtenAgain = true;
+            RowChunk chunk = failed.chunk();
+            LOG.log(Level.FINE, failed.failure(), () -> "Chunk of import " + job.id() + " planned and written again");
+            for (int attempt = 1;; attempt++) {
+                try {
+                    ChunkPlan plan = withinErrorLimit(chunk, plan(chunk, null));
+                    return transactions.writeChunk(job.id(), app.entity(), plan, chunk.errors, chunk.cellsByLine,
+                            chunk.lastLine());
+                } catch (Exception e) {
+                    rethrowIfClaimLost(e);
+                    if (attempt >= CHUNK_ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
         }
     }

@@ -114,61 +114,33 @@ public class ImportTransactions {
     }
 
     /**
-     * Applies one chunk and moves the job's counters and checkpoint to its last line, all in one transaction, so
-     * that after a crash the job resumes exactly after the last committed chunk. The records' journal and every
-     * row's outcome are written in the same transaction. A dry run passes the applier that carries what its
-     * earlier chunks would have done; its records are not written, its counters, errors and outcomes are.
-     */
-    @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
-    public ChunkProgress applyChunk(String jobId, AppDefinition app, List<ImportRow> rows,
-            List<RowError> conversionErrors, Map<Integer, List<String>> cellsByLine, int lastLine,
-            Function<String, String> columnOfField, ChunkApplier dryRun) throws SQLException {
-        return inChunkTransaction(jobId, conversionErrors, cellsByLine, lastLine, store -> {
-            ChunkApplier applier = dryRun != null ? dryRun.on(store)
-                    : new ChunkApplier(app, store, columnOfField, apps::find).journalFor(jobId);
-            return applier.apply(rows, clock.instant());
-        });
-    }
-
-    /**
      * Plans a chunk of an import without writing it (see {@link ChunkApplier#plan}), on top of the chunk still
      * being written before it, if any. Its reads see what other transactions committed; the pending chunk's
-     * writes come from memory.
+     * writes come from memory. A dry run passes the applier that carries what its earlier chunks would have done.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public ChunkPlan planChunk(AppDefinition app, List<ImportRow> rows, Function<String, String> columnOfField,
-            ChunkWrites pending) throws SQLException {
+            ChunkWrites pending, ChunkApplier dryRun) throws SQLException {
         try (Connection connection = database.connection()) {
-            ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOfField, apps::find);
-            if (pending != null) {
+            RecordStore store = new RecordStore(connection);
+            ChunkApplier applier = dryRun != null ? dryRun.on(store)
+                    : new ChunkApplier(app, store, columnOfField, apps::find);
+            if (pending != null && dryRun == null) {
                 applier.after(pending);
             }
             return applier.plan(rows, clock.instant());
         }
     }
 
-    /** Writes a planned chunk with its counters, errors, outcomes and checkpoint, like {@link #applyChunk}. */
+    /**
+     * Writes a planned chunk and moves the job's counters and checkpoint to its last line, all in one
+     * transaction, so that after a crash the job resumes exactly after the last committed chunk. The records'
+     * journal, the row errors and every row's outcome are written in the same transaction; a dry run's plan
+     * writes no record, its counters, errors and outcomes are written.
+     */
     @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public ChunkProgress writeChunk(String jobId, String entity, ChunkPlan plan, List<RowError> conversionErrors,
             Map<Integer, List<String>> cellsByLine, int lastLine) throws SQLException {
-        return inChunkTransaction(jobId, conversionErrors, cellsByLine, lastLine, store -> {
-            plan.writes().writeTo(store, entity, jobId);
-            return plan.outcome();
-        });
-    }
-
-    /** The records' part of a chunk, on the chunk transaction's connection. */
-    @FunctionalInterface
-    private interface ChunkWork {
-        ChunkOutcome run(RecordStore store) throws SQLException;
-    }
-
-    /**
-     * Runs a chunk's work on the running job this node holds (locked until the transaction ends), then records
-     * its errors, row outcomes, counters and checkpoint; answers whether the job should go on.
-     */
-    private ChunkProgress inChunkTransaction(String jobId, List<RowError> conversionErrors,
-            Map<Integer, List<String>> cellsByLine, int lastLine, ChunkWork work) throws SQLException {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job.status() != ImportStatus.RUNNING) {
             return new ChunkProgress(false, job.cancelRequested(), job.failed());
@@ -178,15 +150,15 @@ public class ImportTransactions {
         }
         job.beat(clock.instant());
         try (Connection connection = database.connection()) {
-            ChunkOutcome outcome = work.run(new RecordStore(connection));
+            plan.writes().writeTo(new RecordStore(connection), entity, jobId);
             List<RowError> errors = new ArrayList<>(conversionErrors);
-            errors.addAll(outcome.errors());
+            errors.addAll(plan.outcome().errors());
             errors.sort(Comparator.comparingInt(RowError::line));
             RowErrorStore errorStore = new RowErrorStore(connection);
             errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
-            int failedRows = (int) errors.stream().mapToInt(RowError::line).distinct().count();
-            new RowOutcomeStore(connection).add(jobId, withConversionFailures(outcome.rows(), conversionErrors));
-            job.countChunk(outcome, failedRows, lastLine);
+            List<RowOutcome> outcomes = withConversionFailures(plan.outcome().rows(), conversionErrors);
+            new RowOutcomeStore(connection).add(jobId, outcomes);
+            job.countChunk(plan.outcome(), plan.failedRows(conversionErrors), lastLine);
         }
         return new ChunkProgress(true, job.cancelRequested(), job.failed());
     }

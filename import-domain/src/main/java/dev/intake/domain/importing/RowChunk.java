@@ -59,12 +59,16 @@ final class RowChunk {
         if (failedRows <= allowed) {
             return;
         }
-        int lastKept = errors.stream().mapToInt(RowError::line).distinct().sorted().skip(Math.max(allowed, 1) - 1L)
-                .findFirst().orElse(lastLine);
+        dropAfter(errors.stream().mapToInt(RowError::line).distinct().sorted().skip(Math.max(allowed, 1) - 1L)
+                .findFirst().orElse(lastLine));
+    }
+
+    /** Drops the rows after the given line: the chunk ends there, and so does the import. */
+    void dropAfter(int lastKept) {
         rows.removeIf(row -> row.line() > lastKept);
         errors.removeIf(error -> error.line() > lastKept);
         cellsByLine.keySet().removeIf(line -> line > lastKept);
-        failedRows = Math.max(allowed, 1);
+        failedRows = (int) errors.stream().mapToInt(RowError::line).distinct().count();
         lastLine = lastKept;
     }
 }

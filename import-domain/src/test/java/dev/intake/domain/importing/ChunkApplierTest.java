@@ -358,6 +358,53 @@ class ChunkApplierTest {
         assertEquals(3, records("contact").size());
     }
 
+    @Test
+    void aReferenceToAKeyThatAnEarlierRowFreedFindsNoRecord() throws SQLException {
+        AppDefinition people = peopleWithManager();
+        importChunk(people, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "ext", "XA")));
+
+        ChunkOutcome outcome = importChunk(people, TUESDAY,
+                new ImportRow(2, Map.of("email", "ana@example.com", "ext", "XB")),
+                new ImportRow(3, Map.of("email", "bea@example.com", "manager", "XA")),
+                new ImportRow(4, Map.of("email", "cai@example.com", "manager", "XB")));
+
+        assertEquals(List.of(1, 1, 1), List.of(outcome.added(), outcome.updated(), outcome.errors().size()));
+        assertRowError(outcome.errors().get(0), 3, "Manager", "XA", "REFERENCE_NOT_FOUND");
+    }
+
+    @Test
+    void aReferencePlannedOnTopOfAPendingChunkSeesTheKeysThatChunkMoved() throws SQLException {
+        AppDefinition people = peopleWithManager();
+        importChunk(people, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "ext", "XA")));
+        ChunkPlan first = plan(people, null, new ImportRow(2, Map.of("email", "ana@example.com", "ext", "XB")));
+
+        ChunkPlan second = plan(people, first.writes(),
+                new ImportRow(1002, Map.of("email", "bea@example.com", "manager", "XA")),
+                new ImportRow(1003, Map.of("email", "cai@example.com", "manager", "XB")));
+
+        ChunkOutcome outcome = second.outcome();
+        assertEquals(List.of(1, 0, 1), List.of(outcome.added(), outcome.updated(), outcome.errors().size()));
+        assertRowError(second.outcome().errors().get(0), 1002, "Manager", "XA", "REFERENCE_NOT_FOUND");
+    }
+
+    @Test
+    void aDryRunSeesTheKeysItsEarlierChunksWouldHaveMoved() throws SQLException {
+        AppDefinition people = peopleWithManager();
+        importChunk(people, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "ext", "XA")));
+        ChunkApplier dryRun = new ChunkApplier(people, null, columnOf(people), catalog(people)).dryRun();
+
+        try (Connection connection = database.transaction()) {
+            dryRun.on(new RecordStore(connection)).plan(List.of(
+                    new ImportRow(2, Map.of("email", "ana@example.com", "ext", "XB"))), TUESDAY);
+            ChunkOutcome second = dryRun.on(new RecordStore(connection)).plan(List.of(
+                    new ImportRow(1002, Map.of("email", "bea@example.com", "manager", "XA")),
+                    new ImportRow(1003, Map.of("email", "cai@example.com", "manager", "XB"))), TUESDAY).outcome();
+
+            assertEquals(List.of(1, 0, 1), List.of(second.added(), second.updated(), second.errors().size()));
+            assertRowError(second.errors().get(0), 1002, "Manager", "XA", "REFERENCE_NOT_FOUND");
+        }
+    }
+
     /** Plans a chunk on a connection of its own, writing nothing, on top of a pending chunk's writes if given. */
     private ChunkPlan plan(AppDefinition app, ChunkWrites pending, ImportRow... rows) throws SQLException {
         try (Connection connection = database.transaction()) {
@@ -500,6 +547,14 @@ class ChunkApplierTest {
         return new AppDefinition("contact", "Contacts", List.of(field("email", "Email", FieldType.EMAIL),
                 field("first_name", "First name", FieldType.TEXT), company, field("city", "City", FieldType.TEXT)),
                 List.of(List.of("email")));
+    }
+
+    /** People matched by email or by an external id, with a manager who is one of them, named by either key. */
+    private static AppDefinition peopleWithManager() {
+        FieldDefinition manager = new FieldDefinition("manager", "Manager", FieldType.REFERENCE, false, false, null,
+                null, "contact");
+        return new AppDefinition("contact", "Contacts", List.of(field("email", "Email", FieldType.EMAIL),
+                field("ext", "External ID", FieldType.TEXT), manager), List.of(List.of("email"), List.of("ext")));
     }
 
     private static AppDefinition companies() {
