@@ -317,7 +317,7 @@ public final class ChunkApplier {
 
     private Set<RecordKey> lookUpKeys(List<Map<Integer, String>> keysOfRows) throws SQLException {
         Set<RecordKey> keys = new HashSet<>();
-        keysOfRows.forEach(rowKeys -> keys.addAll(toRecordKeys(rowKeys)));
+        keysOfRows.forEach(rowKeys -> rowKeys.forEach((rule, value) -> keys.add(new RecordKey(rule, value))));
         lookUp(keys);
         return keys;
     }

@@ -6,7 +6,6 @@ import dev.intake.domain.record.StoredRecord;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +25,17 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
     public static final ChunkWrites NOTHING = new ChunkWrites(List.of(), List.of(), Map.of(), List.of(), List.of(),
             Map.of());
 
+    /**
+     * Wraps the lists and maps without copying them: the applier hands over collections it built for this plan
+     * and never touches again, and a chunk's thousand entries are copied often enough already.
+     */
     public ChunkWrites {
-        inserts = List.copyOf(inserts);
-        updates = List.copyOf(updates);
-        addedKeys = Collections.unmodifiableMap(new LinkedHashMap<>(addedKeys));
-        removedKeys = List.copyOf(removedKeys);
-        journal = List.copyOf(journal);
-        keysOf = Map.copyOf(keysOf);
+        inserts = Collections.unmodifiableList(inserts);
+        updates = Collections.unmodifiableList(updates);
+        addedKeys = Collections.unmodifiableMap(addedKeys);
+        removedKeys = Collections.unmodifiableList(removedKeys);
+        journal = Collections.unmodifiableList(journal);
+        keysOf = Collections.unmodifiableMap(keysOf);
     }
 
     /** The created and the changed records, as the chunk leaves them. */

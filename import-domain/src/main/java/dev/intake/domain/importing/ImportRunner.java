@@ -7,6 +7,7 @@ import dev.intake.domain.importing.csv.CsvFormat;
 import dev.intake.domain.importing.csv.CsvFormatDetector;
 import dev.intake.domain.importing.csv.CsvRowReader;
 import dev.intake.domain.config.IntakeSettings;
+import dev.intake.domain.record.RecordStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -245,7 +246,7 @@ public class ImportRunner {
             handOver(chunk, withinErrorLimit(chunk, writtenAgain ? plan(chunk, null) : plan));
             if (statisticsDue) {
                 statisticsDue = false;
-                transactions.refreshStatistics(); // while the writer works: the next plan gets the new figures
+                executor.submit(ImportRunner.this::refreshStatistics); // beside the import: it takes a while
             }
             return null;
         }
@@ -327,6 +328,15 @@ public class ImportRunner {
             if (cause instanceof ClaimLostException lost) {
                 throw lost;
             }
+        }
+    }
+
+    /** See {@link RecordStore#refreshStatistics()}: figures for the planner, so a failure only costs speed. */
+    private void refreshStatistics() {
+        try {
+            transactions.refreshStatistics();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "INTAKE-045 Could not refresh the database statistics of the record tables", e);
         }
     }
 
