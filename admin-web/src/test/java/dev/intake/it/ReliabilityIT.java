@@ -128,6 +128,28 @@ class ReliabilityIT {
         assertEquals(List.of("ana@example.com"), api.records(entity).stream().map(row -> row.get("email")).toList());
     }
 
+    /** One failure in the middle of a chunk uses up maxErrors 1 as well: the rows after it are not applied. */
+    @Test
+    void stopsAtASingleMatchingFailureThatUsesUpMaxErrors(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("limit_one");
+        api.defineApp(Json.createObjectBuilder(contactApp(entity)).add("fields", Json.createArrayBuilder()
+                .add(ApiImportIT.field("email", "EMAIL", false)).add(ApiImportIT.field("first_name", "TEXT", false))
+                .add(ApiImportIT.field("last_name", "TEXT", true))).build());
+        Path file = Files.writeString(dir.resolve("limit.csv"), "email,first_name,last_name\n"
+                + "ana@example.com,Ana,Lima\nbea@example.com,Bea,\ncai@example.com,Cai,Costa\n");
+        JsonObject maxErrorsOne = Json.createObjectBuilder().add("maxErrors", 1).build();
+
+        JsonObject dryRun = api.importAndWait(entity, file,
+                Json.createObjectBuilder(maxErrorsOne).add("dryRun", true).build());
+        JsonObject job = api.importAndWait(entity, file, maxErrorsOne);
+
+        for (JsonObject run : List.of(dryRun, job)) {
+            assertEquals("FAILED", run.getString("status"), run.toString());
+            assertCounts(run, 2, 1, 0, 1);
+        }
+        assertEquals(List.of("ana@example.com"), api.records(entity).stream().map(row -> row.get("email")).toList());
+    }
+
     @Test
     void concurrentImportsOverTheSameKeysCreateNoDuplicates(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("race");

@@ -284,7 +284,11 @@ public final class ChunkApplier {
         return true;
     }
 
-    /** Loads, in one query, the stored records that the chunk's keys find and that are not in memory yet. */
+    /**
+     * Loads, in one query, the stored records that the chunk's keys find and that are not in memory yet. A record
+     * deleted between the key lookup and the load (an undo committing meanwhile) is forgotten with its keys: the
+     * rows that named it create it anew.
+     */
     private void preloadMatchedRecords(Set<RecordKey> chunkKeys) throws SQLException {
         Set<Long> ids = new HashSet<>();
         for (RecordKey key : chunkKeys) {
@@ -293,9 +297,10 @@ public final class ChunkApplier {
                 ids.add(id);
             }
         }
-        for (StoredRecord stored : store.load(ids).values()) {
-            remember(stored);
-        }
+        Map<Long, StoredRecord> loaded = store.load(ids);
+        loaded.values().forEach(this::remember);
+        ids.removeAll(loaded.keySet());
+        keyIndex.values().removeIf(ids::contains);
     }
 
     /**

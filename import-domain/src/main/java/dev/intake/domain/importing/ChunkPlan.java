@@ -16,11 +16,11 @@ public record ChunkPlan(ChunkOutcome outcome, ChunkWrites writes) {
     }
 
     /**
-     * The line of the failed row that uses up the {@code allowed} failures, when more rows than that fail: the
-     * import stops after it, and the rows after it must not be applied.
+     * The line of the failed row that uses up the {@code allowed} failures, when at least that many rows fail:
+     * the import stops after it, and the rows after it must not be applied.
      */
     OptionalInt lineReachingLimit(List<RowError> conversionErrors, int allowed) {
-        if (failedRows(conversionErrors) <= allowed) {
+        if (failedRows(conversionErrors) < allowed) {
             return OptionalInt.empty();
         }
         return failedLines(conversionErrors).sorted().skip(Math.max(allowed, 1) - 1L).findFirst();

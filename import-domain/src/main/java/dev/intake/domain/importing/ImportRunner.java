@@ -231,7 +231,7 @@ public class ImportRunner {
 
         /** Plans the chunk, waits for the one before, hands this one to the writer; an ending stops the job. */
         Ending planAndHandOver(RowChunk chunk) throws Exception {
-            if (allowed() <= 0 || chunk.failedRows() > allowed()) {
+            if (chunk.failedRows() >= allowed()) {
                 Ending ending = awaitWritten(); // trimming the chunk needs the exact count of failed rows
                 if (ending != null) {
                     return ending;
@@ -268,7 +268,7 @@ public class ImportRunner {
         /** The plan, or when its rows fail more than allowed, the plan of the rows up to the one that reaches it. */
         private ChunkPlan withinErrorLimit(RowChunk chunk, ChunkPlan plan) throws SQLException {
             OptionalInt lastLine = plan.lineReachingLimit(chunk.errors, allowed());
-            if (lastLine.isEmpty()) {
+            if (lastLine.isEmpty() || lastLine.getAsInt() >= chunk.lastLine()) {
                 return plan;
             }
             chunk.dropAfter(lastLine.getAsInt());

@@ -56,7 +56,7 @@ final class RowChunk {
      * its predecessors have since reduced. The import stops after this chunk; the rows dropped are never applied.
      */
     void trimToErrorsAllowed(int allowed) {
-        if (failedRows <= allowed) {
+        if (failedRows < allowed) {
             return;
         }
         dropAfter(errors.stream().mapToInt(RowError::line).distinct().sorted().skip(Math.max(allowed, 1) - 1L)

@@ -405,6 +405,28 @@ class ChunkApplierTest {
         }
     }
 
+    /**
+     * An undo can commit the deletion of a record between a plan's key lookup and its load of the records found.
+     * Here the record is removed behind its key (H2's integrity checks off for the moment), which the lookup then
+     * finds: the row plans a new record instead of failing on the missing one.
+     */
+    @Test
+    void aRowWhoseRecordVanishedAfterItsKeyWasFoundPlansANewRecord() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "city", "Porto")));
+        try (Connection connection = database.transaction()) {
+            connection.createStatement().execute("set referential_integrity false");
+            connection.createStatement().execute("delete from crm_record");
+            connection.createStatement().execute("set referential_integrity true");
+            connection.commit();
+        }
+
+        ChunkPlan plan = plan(contacts, null, new ImportRow(2, Map.of("email", "ana@example.com", "city", "Faro")));
+
+        assertCounts(1, 0, plan.outcome());
+        assertEquals(Map.of("email", "ana@example.com", "city", "Faro"), plan.writes().inserts().get(0).values());
+    }
+
     /** Plans a chunk on a connection of its own, writing nothing, on top of a pending chunk's writes if given. */
     private ChunkPlan plan(AppDefinition app, ChunkWrites pending, ImportRow... rows) throws SQLException {
         try (Connection connection = database.transaction()) {
