@@ -147,6 +147,10 @@ class ReliabilityIT {
             assertEquals("FAILED", run.getString("status"), run.toString());
             assertCounts(run, 2, 1, 0, 1);
         }
+        assertTrue(dryRun.getString("message").endsWith("A dry run writes no records: correct the file and run it"
+                + " again."), dryRun.getString("message"));
+        assertTrue(job.getString("message").endsWith("the rows committed so far stay imported."),
+                job.getString("message"));
         assertEquals(List.of("ana@example.com"), api.records(entity).stream().map(row -> row.get("email")).toList());
     }
 

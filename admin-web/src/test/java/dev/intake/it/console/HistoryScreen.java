@@ -53,12 +53,13 @@ final class HistoryScreen {
                         .replaceAll("\\s*\\d+%$", "")));
     }
 
-    /** The progress bars shown in the table, as the percentages their labels show. */
+    /** The progress bars shown in the table, as the percentages their labels show (PrimeFaces hides it at 0 %). */
     List<Integer> progress() {
         for (int attempt = 1;; attempt++) {
             try {
                 return driver.findElements(By.cssSelector("[id='history-form:history_data'] .job-progress"))
-                        .stream().map(bar -> Integer.parseInt(bar.getText().replaceAll("\\D", ""))).toList();
+                        .stream().map(bar -> bar.getText().replaceAll("\\D", ""))
+                        .map(digits -> digits.isEmpty() ? 0 : Integer.parseInt(digits)).toList();
             } catch (StaleElementReferenceException replaced) {
                 if (attempt == 5) {
                     throw replaced;

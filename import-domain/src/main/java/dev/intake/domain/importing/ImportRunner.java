@@ -179,17 +179,20 @@ public class ImportRunner {
         return new ChunkApplier(app, null, columnOfField, apps::find).dryRun();
     }
 
-    /** How the job ends if it must stop after a chunk committed up to the given line, else null. */
-    private static Ending endingAfter(ChunkProgress progress, int lastLine, int maxErrors) {
+    /**
+     * How the job ends if it must stop after a chunk committed up to the given line, else null. A dry run's
+     * messages do not speak of committed rows: it writes no records.
+     */
+    private static Ending endingAfter(ChunkProgress progress, int lastLine, int maxErrors, boolean dryRun) {
         if (!progress.stillRunning() || progress.cancelRequested()) {
             return new Ending(ImportStatus.CANCELLED, "Cancelled at line " + lastLine
-                    + "; the rows committed before that stay imported.");
+                    + (dryRun ? "; a dry run writes no records." : "; the rows committed before that stay imported."));
         }
         if (progress.failed() >= maxErrors) {
             return new Ending(ImportStatus.FAILED, "Stopped after " + progress.failed()
                     + (progress.failed() == 1 ? " failed row" : " failed rows") + " (maxErrors is " + maxErrors
-                    + "). Correct the file and import"
-                    + " it again; the rows committed so far stay imported.");
+                    + "). " + (dryRun ? "A dry run writes no records: correct the file and run it again."
+                            : "Correct the file and import it again; the rows committed so far stay imported."));
         }
         return null;
     }
@@ -292,7 +295,7 @@ public class ImportRunner {
             ChunkProgress progress = written.failure() == null ? written.progress() : writeAgain(written);
             statisticsDue = isPowerOfTen(++committed);
             committedFailed = progress.failed();
-            return endingAfter(progress, written.chunk().lastLine(), maxErrors);
+            return endingAfter(progress, written.chunk().lastLine(), maxErrors, dryRun != null);
         }
 
         /**
