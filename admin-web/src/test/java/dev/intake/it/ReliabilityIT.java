@@ -107,19 +107,12 @@ class ReliabilityIT {
     @Test
     void stopsAtTheRowWhoseMatchingFailureReachesMaxErrors(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("limit");
-        api.defineApp(Json.createObjectBuilder(contactApp(entity)).add("fields", Json.createArrayBuilder()
-                .add(ApiImportIT.field("email", "EMAIL", false)).add(ApiImportIT.field("first_name", "TEXT", false))
-                .add(ApiImportIT.field("last_name", "TEXT", true))).build());
-        Path file = Files.writeString(dir.resolve("limit.csv"), "email,first_name,last_name\n"
-                + "ana@example.com,Ana,Lima\nbea@example.com,Bea,\ncai@example.com,Cai,\n"
-                + "dina@example.com,Dina,Dias\neva@example.com,Eva,Esteves\n");
-        JsonObject maxErrorsOne = Json.createObjectBuilder().add("maxErrors", 1).build();
 
-        JsonObject dryRun = api.importAndWait(entity, file,
-                Json.createObjectBuilder(maxErrorsOne).add("dryRun", true).build());
-        JsonObject job = api.importAndWait(entity, file, maxErrorsOne);
+        List<JsonObject> runs = dryRunThenImportWithMaxErrorsOne(entity, dir, "ana@example.com,Ana,Lima\n"
+                + "bea@example.com,Bea,\ncai@example.com,Cai,\ndina@example.com,Dina,Dias\n"
+                + "eva@example.com,Eva,Esteves\n");
 
-        for (JsonObject run : List.of(dryRun, job)) {
+        for (JsonObject run : runs) {
             assertEquals("FAILED", run.getString("status"), run.toString());
             assertCounts(run, 2, 1, 0, 1);
             assertTrue(run.getString("message").contains("Stopped after 1 failed row (maxErrors is 1)"),
@@ -132,18 +125,13 @@ class ReliabilityIT {
     @Test
     void stopsAtASingleMatchingFailureThatUsesUpMaxErrors(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("limit_one");
-        api.defineApp(Json.createObjectBuilder(contactApp(entity)).add("fields", Json.createArrayBuilder()
-                .add(ApiImportIT.field("email", "EMAIL", false)).add(ApiImportIT.field("first_name", "TEXT", false))
-                .add(ApiImportIT.field("last_name", "TEXT", true))).build());
-        Path file = Files.writeString(dir.resolve("limit.csv"), "email,first_name,last_name\n"
-                + "ana@example.com,Ana,Lima\nbea@example.com,Bea,\ncai@example.com,Cai,Costa\n");
-        JsonObject maxErrorsOne = Json.createObjectBuilder().add("maxErrors", 1).build();
 
-        JsonObject dryRun = api.importAndWait(entity, file,
-                Json.createObjectBuilder(maxErrorsOne).add("dryRun", true).build());
-        JsonObject job = api.importAndWait(entity, file, maxErrorsOne);
+        List<JsonObject> runs = dryRunThenImportWithMaxErrorsOne(entity, dir,
+                "ana@example.com,Ana,Lima\nbea@example.com,Bea,\ncai@example.com,Cai,Costa\n");
+        JsonObject dryRun = runs.get(0);
+        JsonObject job = runs.get(1);
 
-        for (JsonObject run : List.of(dryRun, job)) {
+        for (JsonObject run : runs) {
             assertEquals("FAILED", run.getString("status"), run.toString());
             assertCounts(run, 2, 1, 0, 1);
         }
@@ -211,6 +199,22 @@ class ReliabilityIT {
             Thread.sleep(20);
         }
         throw new AssertionError("Import " + importId + " made no progress");
+    }
+
+    /**
+     * Defines contacts that need a last name for a new record, then runs the rows (after the header) with maxErrors
+     * 1 as a dry run and as an import; answers both ended jobs in that order.
+     */
+    private static List<JsonObject> dryRunThenImportWithMaxErrorsOne(String entity, Path dir, String rows)
+            throws Exception {
+        api.defineApp(Json.createObjectBuilder(contactApp(entity)).add("fields", Json.createArrayBuilder()
+                .add(ApiImportIT.field("email", "EMAIL", false)).add(ApiImportIT.field("first_name", "TEXT", false))
+                .add(ApiImportIT.field("last_name", "TEXT", true))).build());
+        Path file = Files.writeString(dir.resolve(entity + ".csv"), "email,first_name,last_name\n" + rows);
+        JsonObject maxErrorsOne = Json.createObjectBuilder().add("maxErrors", 1).build();
+        JsonObject dryRun = api.importAndWait(entity, file,
+                Json.createObjectBuilder(maxErrorsOne).add("dryRun", true).build());
+        return List.of(dryRun, api.importAndWait(entity, file, maxErrorsOne));
     }
 
     private static int recordCount(String entity) throws Exception {
