@@ -29,13 +29,13 @@ import java.util.function.Function;
  *
  * <p>A row fails alone, before it changes anything, when it would create a record without a required value,
  * when its keys point at two different records, or when a reference names no record. A row that matches a record
- * and leaves all its values as they were is an unchanged update: the record is not written. The chunk's writes
- * are a few batched statements on the store's connection; the caller owns the transaction.
+ * and leaves all its values as they were is an unchanged update: the record is not written.
  *
- * <p>For an import ({@link #journalFor}), the writes name the job on every record they touch and add a journal
- * entry per record, in the same batches, so that the import can be undone. For a dry run ({@link #dryRun}) nothing
- * is written: one applier then lives across all chunks of the file, and what earlier chunks would have created or
- * changed stays in its memory, so that later rows see it exactly as a real import's rows would.
+ * <p>The applier only reads: {@link #plan} answers every row's outcome and the chunk's {@link ChunkWrites}, which
+ * the caller writes in a transaction of its own, naming the job on every record and journalling what changed so
+ * that the import can be undone. For a dry run ({@link #dryRun}) nothing is to be written: one applier then lives
+ * across all chunks of the file, and what earlier chunks would have created or changed stays in its memory, so
+ * that later rows see it exactly as a real import's rows would.
  */
 public final class ChunkApplier {
 
@@ -51,7 +51,6 @@ public final class ChunkApplier {
     private final Map<Long, WorkingRecord> working = new LinkedHashMap<>();
     private final Map<String, Set<String>> knownReferences = new HashMap<>();
 
-    private String jobId;
     private boolean dryRun;
     private long nextDryRunId = -1;
 
@@ -69,12 +68,6 @@ public final class ChunkApplier {
         this.apps = apps;
     }
 
-    /** Writes as the given job: records name it, and a journal of what changed goes with every chunk. */
-    public ChunkApplier journalFor(String job) {
-        this.jobId = job;
-        return this;
-    }
-
     /** Writes nothing: answers what the rows would do. Keep the applier for all chunks of the file. */
     public ChunkApplier dryRun() {
         this.dryRun = true;
@@ -85,15 +78,6 @@ public final class ChunkApplier {
     public ChunkApplier on(RecordStore recordStore) {
         this.store = recordStore;
         return this;
-    }
-
-    /** Applies the rows in order and writes the result; answers the counts, the failed rows and every row's fate. */
-    public ChunkOutcome apply(List<ImportRow> rows, Instant now) throws SQLException {
-        ChunkPlan plan = plan(rows, now);
-        if (!dryRun) {
-            plan.writes().writeTo(store, app.entity(), jobId);
-        }
-        return plan.outcome();
     }
 
     /**

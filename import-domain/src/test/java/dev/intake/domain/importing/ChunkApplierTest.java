@@ -453,10 +453,11 @@ class ChunkApplierTest {
             ImportRow... rows) throws SQLException {
         try (Connection connection = database.transaction()) {
             try {
-                ChunkApplier applier = new ChunkApplier(app, new RecordStore(connection), columnOf(app), apps);
-                ChunkOutcome outcome = applier.apply(List.of(rows), now);
+                RecordStore store = new RecordStore(connection);
+                ChunkPlan plan = new ChunkApplier(app, store, columnOf(app), apps).plan(List.of(rows), now);
+                plan.writes().writeTo(store, app.entity(), null);
                 connection.commit();
-                return outcome;
+                return plan.outcome();
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;

@@ -280,7 +280,7 @@ class DryRunAndUndoTest {
 
     private ChunkOutcome dryChunk(ChunkApplier dryRun, ImportRow... rows) throws SQLException {
         try (Connection connection = database.transaction()) {
-            ChunkOutcome outcome = dryRun.on(new RecordStore(connection)).apply(List.of(rows), TUESDAY);
+            ChunkOutcome outcome = dryRun.on(new RecordStore(connection)).plan(List.of(rows), TUESDAY).outcome();
             connection.commit();
             return outcome;
         }
@@ -288,10 +288,11 @@ class DryRunAndUndoTest {
 
     private ChunkOutcome importChunk(String jobId, Instant now, ImportRow... rows) throws SQLException {
         try (Connection connection = database.transaction()) {
-            ChunkOutcome outcome = new ChunkApplier(CONTACTS, new RecordStore(connection), this::label,
-                    this::catalog).journalFor(jobId).apply(List.of(rows), now);
+            RecordStore store = new RecordStore(connection);
+            ChunkPlan plan = new ChunkApplier(CONTACTS, store, this::label, this::catalog).plan(List.of(rows), now);
+            plan.writes().writeTo(store, CONTACTS.entity(), jobId);
             connection.commit();
-            return outcome;
+            return plan.outcome();
         }
     }
 
