@@ -32,7 +32,7 @@ final class ImportScreen {
         driver.findElement(By.cssSelector("[id='upload-form'] input[type=file]"))
                 .sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("upload-form:upload")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(before));
+        Ajax.awaitReplaced(driver, before);
         return new ImportScreen(driver);
     }
 
@@ -73,7 +73,7 @@ final class ImportScreen {
     void mapColumn(int column, String fieldName) {
         WebElement before = columnRows().get(column);
         fieldSelect(column).selectByValue(fieldName);
-        waitFor().until(ExpectedConditions.stalenessOf(before));
+        Ajax.awaitReplaced(driver, before);
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("mapping-form:mapping:" + column
                 + ":field")));
     }
@@ -90,14 +90,14 @@ final class ImportScreen {
     ImportScreen startRefused() {
         WebElement table = driver.findElement(By.id("mapping-form:mapping"));
         driver.findElement(By.id("mapping-form:start")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(table));
+        Ajax.awaitReplaced(driver, table);
         return new ImportScreen(driver);
     }
 
     void abandon() {
         WebElement table = driver.findElement(By.id("mapping-form:mapping"));
         driver.findElement(By.id("mapping-form:abandon")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(table));
+        Ajax.awaitReplaced(driver, table);
     }
 
     HistoryScreen start() {

@@ -29,7 +29,7 @@ final class RolesScreen {
         driver.findElement(By.id("create-role-form:role-name")).sendKeys(name);
         driver.findElement(By.id("create-role-form:role-description")).sendKeys(description);
         driver.findElement(By.id("create-role-form:create-role")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(matrix));
+        Ajax.awaitReplaced(driver, matrix);
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-role='" + name + "']")));
     }
 
@@ -53,7 +53,7 @@ final class RolesScreen {
     String save(String role) {
         WebElement matrix = driver.findElement(By.id("matrix"));
         driver.findElement(By.cssSelector("tr[data-role='" + role + "'] td.row-actions button")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(matrix));
+        Ajax.awaitReplaced(driver, matrix);
         return driver.findElement(By.id("roles-form:matrix-message")).getText();
     }
 

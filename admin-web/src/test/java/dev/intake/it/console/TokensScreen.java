@@ -52,7 +52,7 @@ final class TokensScreen {
         WebElement row = row(tokenName);
         row.findElement(By.cssSelector("button[id$=':revoke']")).click();
         waitFor().until(ExpectedConditions.elementToBeClickable(By.id("tokens-form:confirm-yes"))).click();
-        waitFor().until(ExpectedConditions.stalenessOf(row));
+        Ajax.awaitReplaced(driver, row);
     }
 
     private WebElement row(String tokenName) {

@@ -32,7 +32,7 @@ final class UsersScreen {
             driver.findElement(By.cssSelector("[id='create-form:roles'] input[value='" + role + "']")).click();
         }
         driver.findElement(By.id("create-form:create-user")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(form));
+        Ajax.awaitReplaced(driver, form);
         return driver.findElement(By.id("create-form")).getText();
     }
 
