@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,7 +38,8 @@ import java.util.function.Function;
 public final class ChunkApplier {
 
     private final AppDefinition app;
-    private final List<FieldDefinition> fields;
+    private final List<FieldDefinition> requiredFields;
+    private final List<FieldDefinition> referenceFields;
     private final MatchKeys matchKeys;
     private RecordStore store;
     private final Function<String, String> columnOfField;
@@ -61,7 +60,8 @@ public final class ChunkApplier {
     public ChunkApplier(AppDefinition app, RecordStore store, Function<String, String> columnOfField,
             Function<String, Optional<AppDefinition>> apps) {
         this.app = app;
-        this.fields = app.fields();
+        this.requiredFields = app.fields().stream().filter(FieldDefinition::required).toList();
+        this.referenceFields = app.fields().stream().filter(field -> field.type() == FieldType.REFERENCE).toList();
         this.matchKeys = new MatchKeys(app);
         this.store = store;
         this.columnOfField = columnOfField;
@@ -85,7 +85,7 @@ public final class ChunkApplier {
      * nothing to it: the caller writes the plan's {@link ChunkWrites} in a transaction of its own.
      */
     public ChunkPlan plan(List<ImportRow> rows, Instant now) throws SQLException {
-        List<Map<Integer, String>> keysOfRows = rows.stream().map(row -> matchKeys.allKeys(row.values())).toList();
+        List<List<RecordKey>> keysOfRows = rows.stream().map(row -> matchKeys.recordKeys(row.values())).toList();
         preloadMatchedRecords(lookUpKeys(keysOfRows));
         lookUpReferences(rows);
 
@@ -121,7 +121,7 @@ public final class ChunkApplier {
     }
 
     /** What the row did: added, updated or unchanged with its record, or failed with its errors. */
-    private RowOutcome applyRow(ImportRow row, Map<Integer, String> rowKeys, Instant now, List<RowError> errors)
+    private RowOutcome applyRow(ImportRow row, List<RecordKey> rowKeys, Instant now, List<RowError> errors)
             throws SQLException {
         Long target = matchRecord(rowKeys);
         checkKeyConflicts(row, rowKeys, target, errors);
@@ -142,6 +142,7 @@ public final class ChunkApplier {
             return new RowOutcome(row.line(), RowOutcome.Kind.FAILED, null);
         }
         record.values = merged;
+        record.changes++;
         record.changedAt = now;
         if (record.firstLine == 0) {
             record.firstLine = row.line();
@@ -150,32 +151,45 @@ public final class ChunkApplier {
                 record.id < 0 ? null : record.id);
     }
 
-    /** The record's values with the row's laid over them; the record's own map when the row changes none. */
+    /**
+     * The record's values with the row's laid over them; the record's own map when the row changes none. The
+     * merged map is built immutable at once, so that the record written from it need not copy it again.
+     */
     private static Map<String, String> merge(Map<String, String> stored, Map<String, String> row) {
         for (Map.Entry<String, String> cell : row.entrySet()) {
             if (!cell.getValue().equals(stored.get(cell.getKey()))) {
-                Map<String, String> merged = new LinkedHashMap<>(stored);
-                merged.putAll(row);
-                return merged;
+                return stored.isEmpty() ? Map.copyOf(row) : laidOver(stored, row);
             }
         }
         return stored;
     }
 
-    /** The record the row's decisive rule finds: the first rule with all its values, as the keys are ordered. */
-    private Long matchRecord(Map<Integer, String> rowKeys) {
-        if (rowKeys.isEmpty()) {
-            return null;
+    private static Map<String, String> laidOver(Map<String, String> stored, Map<String, String> row) {
+        List<Map.Entry<String, String>> cells = new ArrayList<>(stored.size() + row.size());
+        for (Map.Entry<String, String> cell : stored.entrySet()) {
+            if (!row.containsKey(cell.getKey())) {
+                cells.add(cell);
+            }
         }
-        Map.Entry<Integer, String> decisive = rowKeys.entrySet().iterator().next();
-        return keyIndex.get(new RecordKey(decisive.getKey(), decisive.getValue()));
+        cells.addAll(row.entrySet());
+        return immutableMap(cells);
     }
 
-    private void checkKeyConflicts(ImportRow row, Map<Integer, String> rowKeys, Long target, List<RowError> errors) {
-        for (Map.Entry<Integer, String> key : rowKeys.entrySet()) {
-            Long holder = keyIndex.get(new RecordKey(key.getKey(), key.getValue()));
+    @SuppressWarnings({"unchecked", "rawtypes"}) // no array of a generic type can be made; the list holds only these
+    private static Map<String, String> immutableMap(List<Map.Entry<String, String>> cells) {
+        return Map.ofEntries(cells.toArray(new Map.Entry[0]));
+    }
+
+    /** The record the row's decisive rule finds: the first rule with all its values, as the keys are ordered. */
+    private Long matchRecord(List<RecordKey> rowKeys) {
+        return rowKeys.isEmpty() ? null : keyIndex.get(rowKeys.get(0));
+    }
+
+    private void checkKeyConflicts(ImportRow row, List<RecordKey> rowKeys, Long target, List<RowError> errors) {
+        for (RecordKey key : rowKeys) {
+            Long holder = keyIndex.get(key);
             if (holder != null && !holder.equals(target)) {
-                errors.add(ambiguity(row, matchKeys.rules().get(key.getKey()), holder, target));
+                errors.add(ambiguity(row, matchKeys.rules().get(key.rule()), holder, target));
                 return;
             }
         }
@@ -192,8 +206,8 @@ public final class ChunkApplier {
     }
 
     private void checkRequiredValues(ImportRow row, List<RowError> errors) {
-        for (FieldDefinition field : fields) {
-            if (field.required() && !row.values().containsKey(field.name())) {
+        for (FieldDefinition field : requiredFields) {
+            if (!row.values().containsKey(field.name())) {
                 errors.add(new RowError(row.line(), columnOfField.apply(field.name()), null,
                         RowErrorCode.REQUIRED_VALUE_MISSING, "'" + field.label()
                                 + "' is required for a new record, and this row leaves it empty."));
@@ -202,8 +216,8 @@ public final class ChunkApplier {
     }
 
     private void checkReferences(ImportRow row, List<RowError> errors) {
-        for (FieldDefinition field : fields) {
-            String value = field.type() == FieldType.REFERENCE ? row.values().get(field.name()) : null;
+        for (FieldDefinition field : referenceFields) {
+            String value = row.values().get(field.name());
             if (value != null && !referenceExists(field.reference(), MatchKeys.foldForMatching(value))) {
                 errors.add(new RowError(row.line(), columnOfField.apply(field.name()), value,
                         RowErrorCode.REFERENCE_NOT_FOUND, "No " + field.reference() + " record matches '" + value
@@ -249,7 +263,7 @@ public final class ChunkApplier {
         if (matchKeys.sameMatchValues(record.values, merged)) {
             return true;
         }
-        Set<RecordKey> newKeys = toRecordKeys(matchKeys.allKeys(merged));
+        Set<RecordKey> newKeys = new HashSet<>(matchKeys.recordKeys(merged));
         lookUp(newKeys);
         for (RecordKey key : newKeys) {
             Long holder = keyIndex.get(key);
@@ -284,7 +298,9 @@ public final class ChunkApplier {
         Map<Long, StoredRecord> loaded = store.load(ids);
         loaded.values().forEach(this::remember);
         ids.removeAll(loaded.keySet());
-        keyIndex.values().removeIf(ids::contains);
+        if (!ids.isEmpty()) {
+            keyIndex.values().removeIf(ids::contains);
+        }
     }
 
     /**
@@ -298,15 +314,15 @@ public final class ChunkApplier {
     }
 
     private WorkingRecord remember(StoredRecord stored) {
-        Set<RecordKey> keys = toRecordKeys(matchKeys.allKeys(stored.values()));
+        Set<RecordKey> keys = new HashSet<>(matchKeys.recordKeys(stored.values()));
         WorkingRecord record = new WorkingRecord(stored.id(), stored.createdAt(), stored.values(), keys, false);
         working.put(stored.id(), record);
         return record;
     }
 
-    private Set<RecordKey> lookUpKeys(List<Map<Integer, String>> keysOfRows) throws SQLException {
+    private Set<RecordKey> lookUpKeys(List<List<RecordKey>> keysOfRows) throws SQLException {
         Set<RecordKey> keys = new HashSet<>();
-        keysOfRows.forEach(rowKeys -> rowKeys.forEach((rule, value) -> keys.add(new RecordKey(rule, value))));
+        keysOfRows.forEach(keys::addAll);
         lookUp(keys);
         return keys;
     }
@@ -329,8 +345,8 @@ public final class ChunkApplier {
      * written.
      */
     private void lookUpReferences(List<ImportRow> rows) throws SQLException {
-        for (FieldDefinition field : fields) {
-            if (field.type() != FieldType.REFERENCE || field.reference() == null) {
+        for (FieldDefinition field : referenceFields) {
+            if (field.reference() == null) {
                 continue;
             }
             Set<String> values = new HashSet<>();
@@ -367,7 +383,7 @@ public final class ChunkApplier {
         List<JournalEntry> journal = new ArrayList<>();
         Map<Long, Set<RecordKey>> keysOf = new HashMap<>();
         for (WorkingRecord record : working.values()) {
-            if (record.changedAt == null || !record.isNew && record.values.equals(record.storedValues)) {
+            if (record.changedAt == null || record.changedBack()) {
                 continue;
             }
             StoredRecord stored = new StoredRecord(record.id, app.entity(), record.createdAt, record.changedAt,
@@ -380,12 +396,6 @@ public final class ChunkApplier {
             record.storedKeys.stream().filter(key -> !record.currentKeys.contains(key)).forEach(removedKeys::add);
         }
         return new ChunkWrites(inserts, updates, addedKeys, removedKeys, journal, keysOf);
-    }
-
-    private static Set<RecordKey> toRecordKeys(Map<Integer, String> keys) {
-        Set<RecordKey> recordKeys = new HashSet<>();
-        keys.forEach((rule, value) -> recordKeys.add(new RecordKey(rule, value)));
-        return recordKeys;
     }
 
     /**
@@ -402,6 +412,7 @@ public final class ChunkApplier {
         Set<RecordKey> currentKeys;
         Instant changedAt;
         int firstLine;
+        int changes;
 
         WorkingRecord(long id, Instant createdAt, Map<String, String> values, Set<RecordKey> storedKeys,
                 boolean isNew) {
@@ -414,14 +425,28 @@ public final class ChunkApplier {
             this.isNew = isNew;
         }
 
+        /**
+         * Whether rows changed the stored record and then changed it back. One change always leaves it different:
+         * a row that changes nothing is not counted.
+         */
+        boolean changedBack() {
+            return !isNew && changes > 1 && values.equals(storedValues);
+        }
+
         /** Created, or the stored values of only the fields that changed (null: the field had no value). */
         JournalEntry journalEntry() {
             Map<String, String> previous = new LinkedHashMap<>();
             if (!isNew) {
-                Set<String> fields = new LinkedHashSet<>(storedValues.keySet());
-                fields.addAll(values.keySet());
-                fields.stream().filter(field -> !Objects.equals(storedValues.get(field), values.get(field)))
-                        .forEach(field -> previous.put(field, storedValues.get(field)));
+                storedValues.forEach((field, stored) -> {
+                    if (!stored.equals(values.get(field))) {
+                        previous.put(field, stored);
+                    }
+                });
+                values.keySet().forEach(field -> {
+                    if (!storedValues.containsKey(field)) {
+                        previous.put(field, null);
+                    }
+                });
             }
             return new JournalEntry(id, firstLine, isNew, previous);
         }

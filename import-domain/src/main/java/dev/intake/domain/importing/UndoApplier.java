@@ -112,8 +112,7 @@ public final class UndoApplier {
                 values.put(field, previous);
             }
         });
-        Set<RecordKey> keys = new HashSet<>();
-        matchKeys.allKeys(values).forEach((rule, value) -> keys.add(new RecordKey(rule, value)));
+        Set<RecordKey> keys = new HashSet<>(matchKeys.recordKeys(values));
         return new Restore(entry, record, values, keysNow, keys);
     }
 

@@ -3,6 +3,7 @@ package dev.intake.domain.record;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.FieldDefinition;
 import dev.intake.domain.app.MatchRule;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +54,20 @@ public final class MatchKeys {
     /** Every key the values give, by rule index, in rule order. */
     public Map<Integer, String> allKeys(Map<String, String> values) {
         Map<Integer, String> keys = new LinkedHashMap<>();
+        for (RecordKey key : recordKeys(values)) {
+            keys.put(key.rule(), key.value());
+        }
+        return keys;
+    }
+
+    /**
+     * Every key the values give, in rule order: the first is the decisive rule's. An import computes them once
+     * per row and per record, and keeps the same instances for all its lookups.
+     */
+    public List<RecordKey> recordKeys(Map<String, String> values) {
+        List<RecordKey> keys = new ArrayList<>(rules.size());
         for (MatchRule rule : rules) {
-            keyFor(rule, values).ifPresent(key -> keys.put(rule.index(), key));
+            keyFor(rule, values).ifPresent(key -> keys.add(new RecordKey(rule.index(), key)));
         }
         return keys;
     }
