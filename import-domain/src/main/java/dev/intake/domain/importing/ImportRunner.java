@@ -218,6 +218,8 @@ public class ImportRunner {
         /** Failed rows of the chunk being written, as planned. */
         private int pendingFailed;
         private int committed;
+        /** Records created by the chunks handed over, for the statistics. */
+        private long recordsAdded;
         private boolean writtenAgain;
         private boolean statisticsDue;
 
@@ -249,7 +251,8 @@ public class ImportRunner {
             handOver(chunk, withinErrorLimit(chunk, writtenAgain ? plan(chunk, null) : plan));
             if (statisticsDue) {
                 statisticsDue = false;
-                executor.submit(ImportRunner.this::refreshStatistics); // beside the import: it takes a while
+                long added = recordsAdded;
+                executor.submit(() -> refreshStatistics(added)); // beside the import: it takes a while
             }
             return null;
         }
@@ -280,6 +283,7 @@ public class ImportRunner {
 
         private void handOver(RowChunk chunk, ChunkPlan plan) {
             pendingFailed = plan.failedRows(chunk.errors);
+            recordsAdded += plan.writes().inserts().size();
             writer.submit(chunk, plan, () -> transactions.writeChunk(job.id(), app.entity(), plan, chunk.errors,
                     chunk.cellsByLine, chunk.lastLine()));
         }
@@ -334,16 +338,19 @@ public class ImportRunner {
         }
     }
 
-    /** See {@link RecordStore#refreshStatistics()}: figures for the planner, so a failure only costs speed. */
-    private void refreshStatistics() {
+    /** See {@link RecordStore#refreshStatistics}: figures for the planner, so a failure only costs speed. */
+    private void refreshStatistics(long recordsAdded) {
         try {
-            transactions.refreshStatistics();
+            transactions.refreshStatistics(recordsAdded);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "INTAKE-045 Could not refresh the database statistics of the record tables", e);
         }
     }
 
-    /** Chunks 1, 10, 100, ...: the table has grown tenfold since the statistics were last refreshed. */
+    /**
+     * Chunks 1, 10, 100, ...: an import into an empty table has grown it tenfold since the statistics were last
+     * refreshed; the store refreshes them only if they are stale.
+     */
     private static boolean isPowerOfTen(int count) {
         int rest = count;
         while (rest % 10 == 0) {

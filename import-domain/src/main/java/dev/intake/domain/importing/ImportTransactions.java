@@ -265,10 +265,10 @@ public class ImportTransactions {
                 : "; undo the import again with force: true to revert those changed since.");
     }
 
-    /** See {@link RecordStore#refreshStatistics()}; outside the chunks' transactions, so it never holds them. */
-    public void refreshStatistics() throws SQLException {
+    /** See {@link RecordStore#refreshStatistics}; outside the chunks' transactions, so it never holds them. */
+    public void refreshStatistics(long recordsAdded) throws SQLException {
         try (Connection connection = database.connection()) {
-            new RecordStore(connection).refreshStatistics();
+            new RecordStore(connection).refreshStatistics(recordsAdded);
         }
     }
 

@@ -114,16 +114,28 @@ public final class RecordStore {
     }
 
     /**
-     * Refreshes the planner's statistics of the record tables on PostgreSQL. An import into an empty app would
-     * otherwise keep plans made for empty tables (scans) while the tables grow by the thousand.
+     * Refreshes the planner's statistics of the record tables on PostgreSQL when an import has added more records
+     * than they say the table holds (a table never analysed counts as holding none), and answers whether it did.
+     * An import into an empty table would otherwise keep plans made for empty tables (scans) while the tables grow
+     * by the thousand; an import into a large table leaves its figures about right, and analysing it again would
+     * cost the database a second or so of work beside the import.
      */
-    public void refreshStatistics() throws SQLException {
-        if (isH2()) {
-            return;
+    public boolean refreshStatistics(long recordsAdded) throws SQLException {
+        if (isH2() || recordsAdded <= plannedRecordCount()) {
+            return false;
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze crm_record_key");
             statement.execute("analyze crm_record");
+        }
+        return true;
+    }
+
+    /** How many records the planner's statistics say the table holds; -1 before it was ever analysed. */
+    private double plannedRecordCount() throws SQLException {
+        String sql = "select reltuples from pg_class where oid = 'crm_record'::regclass";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getDouble(1) : -1;
         }
     }
 
