@@ -33,7 +33,7 @@ final class ContactDetails {
 
     /** At least three digits, only phone punctuation between them, an optional leading + and extension. */
     static boolean isPhone(String text) {
-        String number = PHONE_EXTENSION.matcher(text).replaceFirst("");
+        String number = hasLetter(text) ? PHONE_EXTENSION.matcher(text).replaceFirst("") : text;
         int digits = 0;
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
@@ -92,13 +92,29 @@ final class ContactDetails {
             }
         }
         String topLevel = labels[labels.length - 1];
-        return topLevel.length() >= 2 && topLevel.chars().anyMatch(Character::isLetter);
+        return topLevel.length() >= 2 && hasLetter(topLevel);
     }
 
     private static boolean isDomainLabel(String label) {
         if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
             return false;
         }
-        return label.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-');
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checked with a loop: every email and phone of an import passes here, and a stream costs more than this. */
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
