@@ -86,7 +86,9 @@ public final class ChunkApplier {
      */
     public ChunkPlan plan(List<ImportRow> rows, Instant now) throws SQLException {
         List<List<RecordKey>> keysOfRows = rows.stream().map(row -> matchKeys.recordKeys(row.values())).toList();
-        preloadMatchedRecords(lookUpKeys(keysOfRows));
+        Set<RecordKey> chunkKeys = new HashSet<>();
+        keysOfRows.forEach(chunkKeys::addAll);
+        preloadMatchedRecords(chunkKeys, lookUpWithRecords(chunkKeys));
         lookUpReferences(rows);
 
         List<RowError> errors = new ArrayList<>();
@@ -283,11 +285,12 @@ public final class ChunkApplier {
     }
 
     /**
-     * Loads, in one query, the stored records that the chunk's keys find and that are not in memory yet. A record
-     * deleted between the key lookup and the load (an undo committing meanwhile) is forgotten with its keys: the
-     * rows that named it create it anew.
+     * Takes into memory the stored records that the chunk's keys find and that are not there yet: those its key
+     * lookup read with the keys, the others (a dry run's, whose keys earlier chunks looked up) in one query. A
+     * record deleted between the key lookup and the load (an undo committing meanwhile) is forgotten with its
+     * keys: the rows that named it create it anew.
      */
-    private void preloadMatchedRecords(Set<RecordKey> chunkKeys) throws SQLException {
+    private void preloadMatchedRecords(Set<RecordKey> chunkKeys, Map<Long, StoredRecord> read) throws SQLException {
         Set<Long> ids = new HashSet<>();
         for (RecordKey key : chunkKeys) {
             Long id = keyIndex.get(key);
@@ -295,7 +298,11 @@ public final class ChunkApplier {
                 ids.add(id);
             }
         }
-        Map<Long, StoredRecord> loaded = store.load(ids);
+        Map<Long, StoredRecord> loaded = new HashMap<>();
+        List<Long> unread = new ArrayList<>();
+        ids.forEach(id -> Optional.ofNullable(read.get(id)).ifPresentOrElse(record -> loaded.put(id, record),
+                () -> unread.add(id)));
+        loaded.putAll(store.load(unread));
         loaded.values().forEach(this::remember);
         ids.removeAll(loaded.keySet());
         if (!ids.isEmpty()) {
@@ -320,22 +327,36 @@ public final class ChunkApplier {
         return record;
     }
 
-    private Set<RecordKey> lookUpKeys(List<List<RecordKey>> keysOfRows) throws SQLException {
-        Set<RecordKey> keys = new HashSet<>();
-        keysOfRows.forEach(keys::addAll);
-        lookUp(keys);
-        return keys;
+    /** Looks the keys up like {@link #lookUp}, reading the records they find with them; answers those by id. */
+    private Map<Long, StoredRecord> lookUpWithRecords(Set<RecordKey> keys) throws SQLException {
+        Set<RecordKey> missing = notLookedUp(keys);
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        Map<RecordKey, StoredRecord> found = store.findRecordsByKeys(app.entity(), missing);
+        Map<Long, StoredRecord> records = new HashMap<>();
+        found.forEach((key, record) -> {
+            keyIndex.putIfAbsent(key, record.id());
+            records.put(record.id(), record);
+        });
+        lookedUp.addAll(missing);
+        return records;
     }
 
     private void lookUp(Set<RecordKey> keys) throws SQLException {
-        Set<RecordKey> missing = new HashSet<>(keys);
-        missing.removeAll(lookedUp);
+        Set<RecordKey> missing = notLookedUp(keys);
         if (missing.isEmpty()) {
             return;
         }
         Map<RecordKey, Long> found = store.findByKeys(app.entity(), missing);
         found.forEach(keyIndex::putIfAbsent);
         lookedUp.addAll(missing);
+    }
+
+    private Set<RecordKey> notLookedUp(Set<RecordKey> keys) {
+        Set<RecordKey> missing = new HashSet<>(keys);
+        missing.removeAll(lookedUp);
+        return missing;
     }
 
     /**

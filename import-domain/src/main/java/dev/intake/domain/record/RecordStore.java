@@ -58,34 +58,57 @@ public final class RecordStore {
      * keys), since the primary key leads with entity and rule.
      */
     public Map<RecordKey, Long> findByKeys(String entity, Collection<RecordKey> keys) throws SQLException {
-        Map<Integer, List<String>> valuesByRule = new TreeMap<>();
-        keys.forEach(key -> valuesByRule.computeIfAbsent(key.rule(), rule -> new ArrayList<>()).add(key.value()));
         Map<RecordKey, Long> found = new HashMap<>();
-        for (Map.Entry<Integer, List<String>> rule : valuesByRule.entrySet()) {
-            for (List<String> slice : slices(rule.getValue().stream().distinct().toList())) {
-                findInRule(entity, rule.getKey(), slice, found);
-            }
-        }
+        findKeys(entity, keys, false, (key, rows) -> found.put(key, rows.getLong(2)));
         return found;
     }
 
-    private void findInRule(String entity, int rule, List<String> values, Map<RecordKey, Long> found)
+    /**
+     * The records that the given keys of an app point to, by key: the key lookup and the load of the records in
+     * one query per rule (and per few hundred keys), so that a key and its record are read in one snapshot.
+     */
+    public Map<RecordKey, StoredRecord> findRecordsByKeys(String entity, Collection<RecordKey> keys)
             throws SQLException {
+        Map<RecordKey, StoredRecord> found = new HashMap<>();
+        findKeys(entity, keys, true, (key, rows) -> found.put(key, read(rows, 2)));
+        return found;
+    }
+
+    private void findKeys(String entity, Collection<RecordKey> keys, boolean withRecords, KeyHandler handler)
+            throws SQLException {
+        Map<Integer, List<String>> valuesByRule = new TreeMap<>();
+        keys.forEach(key -> valuesByRule.computeIfAbsent(key.rule(), rule -> new ArrayList<>()).add(key.value()));
+        for (Map.Entry<Integer, List<String>> rule : valuesByRule.entrySet()) {
+            for (List<String> slice : slices(rule.getValue().stream().distinct().toList())) {
+                findInRule(entity, rule.getKey(), slice, withRecords, handler);
+            }
+        }
+    }
+
+    private void findInRule(String entity, int rule, List<String> values, boolean withRecords, KeyHandler handler)
+            throws SQLException {
+        String columns = withRecords ? "r.id, r.entity, r.created_at, r.updated_at, r.field_values" : "k.record_id";
+        String records = withRecords ? " join crm_record r on r.id = k.record_id" : "";
         String sql = isH2()
-                ? "select k.key_value, k.record_id from table(v varchar = ?) t join crm_record_key k"
-                        + " on k.entity = ? and k.rule_no = ? and k.key_value = t.v"
-                : "select key_value, record_id from crm_record_key where key_value = any(?) and entity = ?"
-                        + " and rule_no = ?";
+                ? "select k.key_value, " + columns + " from table(v varchar = ?) t join crm_record_key k"
+                        + " on k.entity = ? and k.rule_no = ? and k.key_value = t.v" + records
+                : "select k.key_value, " + columns + " from crm_record_key k" + records
+                        + " where k.key_value = any(?) and k.entity = ? and k.rule_no = ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setArray(1, connection.createArrayOf("varchar", values.toArray()));
             query.setString(2, entity);
             query.setInt(3, rule);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    found.put(new RecordKey(rule, rows.getString(1)), rows.getLong(2));
+                    handler.handle(new RecordKey(rule, rows.getString(1)), rows);
                 }
             }
         }
+    }
+
+    /** Takes one key found, with the rest of its result row. */
+    private interface KeyHandler {
+        void handle(RecordKey key, ResultSet row) throws SQLException;
     }
 
     /**
@@ -479,8 +502,14 @@ public final class RecordStore {
     }
 
     private static StoredRecord read(ResultSet rows) throws SQLException {
-        return new StoredRecord(rows.getLong(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
-                rows.getTimestamp(4).toInstant(), RecordValues.decode(rows.getString(5)));
+        return read(rows, 1);
+    }
+
+    /** A record from the five columns id, entity, created_at, updated_at, field_values, starting at the given one. */
+    private static StoredRecord read(ResultSet rows, int first) throws SQLException {
+        return new StoredRecord(rows.getLong(first), rows.getString(first + 1),
+                rows.getTimestamp(first + 2).toInstant(), rows.getTimestamp(first + 3).toInstant(),
+                RecordValues.decode(rows.getString(first + 4)));
     }
 
     private static String placeholders(int count) {

@@ -92,6 +92,26 @@ class ChunkWritesTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void keysFindTheirRecordsInOneQuery(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        StoredRecord ann = new StoredRecord(store.newId(), entity, CREATED, CREATED.plusSeconds(5),
+                Map.of("email", "ann@example.com", "note", "O'Brien, \"Ann\""));
+        StoredRecord bob = new StoredRecord(store.newId(), entity, CREATED, CREATED,
+                Map.of("email", "bob@example.com"));
+        store.insert(List.of(ann, bob), "job-1");
+        RecordKey annsEmail = new RecordKey(1, "ann@example.com");
+        RecordKey annsOtherKey = new RecordKey(2, "ann");
+        RecordKey bobsEmail = new RecordKey(1, "bob@example.com");
+        store.addKeys(entity, Map.of(annsEmail, ann.id(), annsOtherKey, ann.id(), bobsEmail, bob.id()));
+
+        assertEquals(Map.of(annsEmail, ann, annsOtherKey, ann, bobsEmail, bob), store.findRecordsByKeys(entity,
+                List.of(annsEmail, annsOtherKey, bobsEmail, new RecordKey(1, "ann"))));
+        assertEquals(Map.of(), store.findRecordsByKeys(uniqueEntity(), List.of(annsEmail)), "another app's keys");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void aKeyAnotherRecordHoldsFailsWithTheUniqueViolationThatTheRunnerRetries(Dialect dialect) throws SQLException {
         RecordStore store = new RecordStore(open(dialect));
         String entity = uniqueEntity();
