@@ -27,7 +27,11 @@ public record JournalEntry(long recordId, int line, boolean created, Map<String,
             if (first == null) {
                 first = entry;
             }
-            entry.previousValues().forEach(previous::putIfAbsent);
+            entry.previousValues().forEach((field, value) -> {
+                if (!previous.containsKey(field)) { // putIfAbsent would replace a null: "the field had no value"
+                    previous.put(field, value);
+                }
+            });
         }
         if (first == null) {
             throw new IllegalArgumentException("A record's journal has at least one entry");
