@@ -115,14 +115,16 @@ public class ImportTransactions {
 
     /**
      * Plans a chunk of an import without writing it (see {@link ChunkApplier#plan}), on top of the chunk still
-     * being written before it, if any. Its reads see what other transactions committed; the pending chunk's
-     * writes come from memory. A dry run passes the applier that carries what its earlier chunks would have done.
+     * being written before it, if any. Its reads see one snapshot of what other transactions committed (see
+     * {@link RecordStore#readFromOneSnapshot}); the pending chunk's writes come from memory. A dry run passes the
+     * applier that carries what its earlier chunks would have done.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public ChunkPlan planChunk(AppDefinition app, List<ImportRow> rows, Function<String, String> columnOfField,
             ChunkWrites pending, ChunkApplier dryRun) throws SQLException {
         try (Connection connection = database.connection()) {
             RecordStore store = new RecordStore(connection);
+            store.readFromOneSnapshot();
             ChunkApplier applier = dryRun != null ? dryRun.on(store)
                     : new ChunkApplier(app, store, columnOfField, apps::find);
             if (pending != null && dryRun == null) {

@@ -171,6 +171,35 @@ class ChunkWritesTest {
         assertTrue(store.refreshStatistics(counted + 1), "one more");
     }
 
+    /**
+     * A plan reads its keys rule by rule: another import committing a record between two of those reads must not
+     * make the record half visible, which made rows fail as ambiguous under read committed.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = "POSTGRESQL")
+    void aPlanReadsAllItsKeysFromOneSnapshot(Dialect dialect) throws SQLException {
+        RecordStore planning = new RecordStore(open(dialect));
+        planning.readFromOneSnapshot();
+        String entity = uniqueEntity();
+        RecordKey email = new RecordKey(1, "ann@example.com");
+        RecordKey name = new RecordKey(2, "ann\u001flee");
+        assertEquals(Map.of(), planning.findByKeys(entity, List.of(email)));
+
+        try (Connection other = postgresql()) {
+            RecordStore otherImport = new RecordStore(other);
+            long ann = storedRecord(otherImport, entity);
+            otherImport.addKeys(entity, Map.of(email, ann, name, ann));
+            other.commit();
+            try {
+                assertEquals(Map.of(), planning.findByKeys(entity, List.of(name)), "committed after the snapshot");
+                assertEquals(Map.of(name, ann), otherImport.findByKeys(entity, List.of(name)), "committed");
+            } finally {
+                otherImport.delete(List.of(ann));
+                other.commit();
+            }
+        }
+    }
+
     private Connection open(Dialect dialect) throws SQLException {
         if (dialect == Dialect.H2) {
             h2 = TestDatabase.migrated();
