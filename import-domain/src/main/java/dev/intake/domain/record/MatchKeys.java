@@ -4,7 +4,6 @@ import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.FieldDefinition;
 import dev.intake.domain.app.MatchRule;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,15 +48,6 @@ public final class MatchKeys {
             key.append(normalise(fieldName, value));
         }
         return Optional.of(key.toString());
-    }
-
-    /** Every key the values give, by rule index, in rule order. */
-    public Map<Integer, String> allKeys(Map<String, String> values) {
-        Map<Integer, String> keys = new LinkedHashMap<>();
-        for (RecordKey key : recordKeys(values)) {
-            keys.put(key.rule(), key.value());
-        }
-        return keys;
     }
 
     /**

@@ -81,12 +81,12 @@ class MatchKeysTest {
         AppDefinition contacts = app(List.of(field("external_id", FieldType.TEXT), field("email", FieldType.EMAIL),
                 field("phone", FieldType.PHONE)), List.of(List.of("external_id"), List.of("phone"), List.of("email")));
 
-        Map<Integer, String> keys = new MatchKeys(contacts).allKeys(Map.of("email", "Ana@Example.com",
+        List<RecordKey> keys = new MatchKeys(contacts).recordKeys(Map.of("email", "Ana@Example.com",
                 "external_id", "C-1"));
 
-        assertEquals(List.of(0, 2), List.copyOf(keys.keySet()));
-        assertEquals("c-1", keys.get(0));
-        assertEquals("ana@example.com", keys.get(2));
+        assertEquals(List.of(0, 2), keys.stream().map(RecordKey::rule).toList());
+        assertEquals(new RecordKey(0, "c-1"), keys.get(0));
+        assertEquals(new RecordKey(2, "ana@example.com"), keys.get(1));
     }
 
     @Test
