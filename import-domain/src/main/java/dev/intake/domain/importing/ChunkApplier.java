@@ -300,8 +300,14 @@ public final class ChunkApplier {
         }
         Map<Long, StoredRecord> loaded = new HashMap<>();
         List<Long> unread = new ArrayList<>();
-        ids.forEach(id -> Optional.ofNullable(read.get(id)).ifPresentOrElse(record -> loaded.put(id, record),
-                () -> unread.add(id)));
+        for (Long id : ids) {
+            StoredRecord record = read.get(id);
+            if (record == null) {
+                unread.add(id);
+            } else {
+                loaded.put(id, record);
+            }
+        }
         loaded.putAll(store.load(unread));
         loaded.values().forEach(this::remember);
         ids.removeAll(loaded.keySet());
