@@ -244,7 +244,7 @@ public class ImportService {
     public ImportJob undo(String importId, boolean force, String by) {
         ImportJob undo = transactions.queueUndo(importId, by, force);
         LOG.info(() -> "INTAKE-051 Undo " + undo.id() + " of import " + importId + " queued by " + by);
-        if (journalSize(importId) <= settings.chunkSize()) {
+        if (!journalHoldsMoreThan(importId, settings.chunkSize())) {
             runner.run(undo.id());
             return find(undo.id()).orElse(undo);
         }
@@ -252,9 +252,9 @@ public class ImportService {
         return undo;
     }
 
-    private int journalSize(String importId) {
+    private boolean journalHoldsMoreThan(String importId, int records) {
         try (Connection connection = database.connection()) {
-            return new ImportJournal(connection).recordCount(importId);
+            return new ImportJournal(connection).holdsMoreThan(importId, records);
         } catch (SQLException e) {
             throw new IllegalStateException("The journal of import " + importId + " could not be read", e);
         }

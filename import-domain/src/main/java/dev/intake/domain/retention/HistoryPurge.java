@@ -38,9 +38,10 @@ public final class HistoryPurge {
         delete("delete from row_error where job_id in (", ids);
         delete("delete from callback_attempt where job_id in (", ids);
         delete("delete from callback_delivery where job_id in (", ids);
-        // Known shortcoming (README): for jobs of millions of rows these two deletes make the batch's transaction long.
+        // Known shortcoming (README): for jobs of millions of rows these deletes make the batch's transaction long.
         delete("delete from row_outcome where job_id in (", ids);
         delete("delete from import_journal where job_id in (", ids);
+        delete("delete from import_journal_created where job_id in (", ids);
         delete("delete from import_job where id in (", ids);
         return expired;
     }

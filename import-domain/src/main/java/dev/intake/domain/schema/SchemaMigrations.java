@@ -31,7 +31,7 @@ public final class SchemaMigrations {
             "V5__key_lookup_index.sql", "V6__job_claims.sql", "V7__import_journal.sql",
             "V8__callbacks_and_idempotency.sql", "V9__history_filter_indexes.sql",
             "V10__drop_key_value_index.sql", "V11__cheaper_record_writes.sql",
-            "V12__room_for_updates.sql");
+            "V12__room_for_updates.sql", "V13__created_records_per_chunk.sql");
 
     /** Starts a statement that only PostgreSQL runs: settings that H2 does not know or does not need. */
     static final String POSTGRESQL_ONLY = "/*postgresql*/";

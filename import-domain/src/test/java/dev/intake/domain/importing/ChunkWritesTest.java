@@ -139,8 +139,71 @@ class ChunkWritesTest {
         journal.add(job, List.of(changed, created));
 
         assertEquals(List.of(created, changed), journal.recordsAfter(job, 0, 10));
-        assertEquals(2, journal.recordCount(job));
-        assertEquals(List.of(11L), recordsWithoutPreviousValues(job));
+        assertTrue(journal.holdsMoreThan(job, 1));
+        assertFalse(journal.holdsMoreThan(job, 2));
+        assertEquals(List.of(12L), changedRecordRows(job));
+        assertEquals(List.of("11:2"), createdRecordRows(job));
+    }
+
+    /**
+     * V13: the records a chunk created share one journal row; undo still pages through created and changed records
+     * together in id order, whichever row they come from, and a record created by one chunk and changed by a later
+     * one reads back as created.
+     */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void createdRecordsShareOneRowPerChunkAndPageWithChangedOnesInIdOrder(Dialect dialect) throws SQLException {
+        ImportJournal journal = new ImportJournal(open(dialect));
+        String job = UUID.randomUUID().toString();
+        journal.add(job, List.of(created(30, 2), created(31, 3), changed(5, 4), created(32, 5)));
+        journal.add(job, List.of(changed(31, 1001), created(7, 1002), changed(40, 1003), created(33, 1004)));
+
+        List<Long> pages = new ArrayList<>();
+        List<JournalEntry> all = new ArrayList<>();
+        long after = 0;
+        for (List<JournalEntry> page = journal.recordsAfter(job, after, 2); !page.isEmpty();
+                page = journal.recordsAfter(job, after, 2)) {
+            assertTrue(page.size() <= 2, page.toString());
+            pages.add((long) page.size());
+            all.addAll(page);
+            after = page.get(page.size() - 1).recordId();
+        }
+
+        assertEquals(List.of(5L, 7L, 30L, 31L, 32L, 33L, 40L), all.stream().map(JournalEntry::recordId).toList());
+        assertEquals(List.of(false, true, true, true, true, true, false),
+                all.stream().map(JournalEntry::created).toList());
+        assertEquals(new JournalEntry(31, 3, true, Map.of()), all.get(3), "created first, changed later");
+        assertEquals(List.of(2L, 2L, 2L, 1L), pages);
+        assertEquals(List.of("7:1002,33:1004", "30:2,31:3,32:5"), createdRecordRows(job));
+        assertEquals(List.of(5L, 31L, 40L), changedRecordRows(job));
+        assertTrue(journal.holdsMoreThan(job, 6));
+        assertFalse(journal.holdsMoreThan(job, 7));
+    }
+
+    /** Journals written before V13 keep a row per created record in import_journal; undo still reads them. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void createdRecordsJournalledBeforeV13StillReadBack(Dialect dialect) throws SQLException {
+        Connection connection = open(dialect);
+        String job = UUID.randomUUID().toString();
+        String sql = "insert into import_journal (job_id, record_id, line, created, previous_values)"
+                + " values (?, 21, 2, true, null)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, job);
+            insert.executeUpdate();
+        }
+        ImportJournal journal = new ImportJournal(connection);
+        journal.add(job, List.of(created(20, 3), changed(21, 1001)));
+
+        assertEquals(List.of(created(20, 3), created(21, 2)), journal.recordsAfter(job, 0, 10));
+    }
+
+    private static JournalEntry created(long id, int line) {
+        return new JournalEntry(id, line, true, Map.of());
+    }
+
+    private static JournalEntry changed(long id, int line) {
+        return new JournalEntry(id, line, false, Map.of("city", "Line " + line));
     }
 
     /** V12: updates of records find room on their page (HOT updates), the biggest saving of a large import. */
@@ -239,18 +302,33 @@ class ChunkWritesTest {
         }
     }
 
-    private List<Long> recordsWithoutPreviousValues(String job) throws SQLException {
-        String sql = "select record_id from import_journal where job_id = ? and previous_values is null";
+    private List<Long> changedRecordRows(String job) throws SQLException {
+        String sql = "select record_id from import_journal where job_id = ? and previous_values is not null"
+                + " order by record_id";
+        return column(sql, job, rows -> rows.getLong(1));
+    }
+
+    private List<String> createdRecordRows(String job) throws SQLException {
+        String sql = "select records from import_journal_created where job_id = ? order by first_record";
+        return column(sql, job, rows -> rows.getString(1));
+    }
+
+    private <T> List<T> column(String sql, String job, ColumnReader<T> reader) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, job);
             try (ResultSet rows = query.executeQuery()) {
-                List<Long> ids = new ArrayList<>();
+                List<T> values = new ArrayList<>();
                 while (rows.next()) {
-                    ids.add(rows.getLong(1));
+                    values.add(reader.read(rows));
                 }
-                return ids;
+                return values;
             }
         }
+    }
+
+    /** Reads the value of one result row. */
+    private interface ColumnReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     /** An app of its own, so that a shared PostgreSQL database holds no key or record of this test already. */

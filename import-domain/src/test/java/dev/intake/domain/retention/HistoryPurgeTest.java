@@ -42,7 +42,9 @@ class HistoryPurgeTest {
                 insert(connection, "insert into row_outcome (job_id, first_line, last_line, outcomes) values (?, 2, 2,"
                         + " '2 A 7')", jobId);
                 insert(connection, "insert into import_journal (job_id, record_id, line, created) values (?, 7, 2,"
-                        + " true)", jobId);
+                        + " false)", jobId);
+                insert(connection, "insert into import_journal_created (job_id, first_record, last_record, records)"
+                        + " values (?, 8, 8, '8:3')", jobId);
             }
             connection.commit();
 
@@ -54,6 +56,7 @@ class HistoryPurgeTest {
             assertEquals(List.of("fresh"), ids(connection, "select job_id from row_error"));
             assertEquals(List.of("fresh"), ids(connection, "select job_id from row_outcome"));
             assertEquals(List.of("fresh"), ids(connection, "select job_id from import_journal"));
+            assertEquals(List.of("fresh"), ids(connection, "select job_id from import_journal_created"));
             assertEquals(List.of("7"), ids(connection, "select cast(id as varchar) from crm_record"));
         }
     }
