@@ -462,20 +462,21 @@ public final class ChunkApplier {
 
         /** Created, or the stored values of only the fields that changed (null: the field had no value). */
         JournalEntry journalEntry() {
-            Map<String, String> previous = new LinkedHashMap<>();
-            if (!isNew) {
-                storedValues.forEach((field, stored) -> {
-                    if (!stored.equals(values.get(field))) {
-                        previous.put(field, stored);
-                    }
-                });
-                values.keySet().forEach(field -> {
-                    if (!storedValues.containsKey(field)) {
-                        previous.put(field, null);
-                    }
-                });
+            if (isNew) {
+                return new JournalEntry(id, firstLine, true, Map.of());
             }
-            return new JournalEntry(id, firstLine, isNew, previous);
+            Map<String, String> previous = new LinkedHashMap<>();
+            storedValues.forEach((field, stored) -> {
+                if (!stored.equals(values.get(field))) {
+                    previous.put(field, stored);
+                }
+            });
+            values.keySet().forEach(field -> {
+                if (!storedValues.containsKey(field)) {
+                    previous.put(field, null);
+                }
+            });
+            return new JournalEntry(id, firstLine, false, previous);
         }
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  */
 public record JournalEntry(long recordId, int line, boolean created, Map<String, String> previousValues) {
 
+    /** Keeps a copy of the previous values; a created record's entry, which has none, shares the empty map. */
     public JournalEntry {
-        previousValues = Collections.unmodifiableMap(new LinkedHashMap<>(previousValues));
+        previousValues = previousValues.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(previousValues));
     }
 
     /**
