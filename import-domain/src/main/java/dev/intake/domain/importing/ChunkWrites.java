@@ -6,6 +6,9 @@ import dev.intake.domain.record.StoredRecord;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,14 +49,27 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
     }
 
     /**
-     * Writes all of it on the store's connection, in the caller's transaction; keys are freed before others take
-     * them. {@code jobId} names the job on the records and owns the journal; without one no journal is written.
+     * Writes all of it on the store's connection, in the caller's transaction. Keys are freed first, so that a
+     * record of the chunk may take a key another one gave up (even two records swapping theirs); a created record
+     * is inserted with the key it holds itself ({@link RecordStore#RECORD_HELD_RULE}). {@code jobId} names the job
+     * on the records and owns the journal; without one no journal is written.
      */
     public void writeTo(RecordStore store, String entity, String jobId) throws SQLException {
-        store.insert(inserts, jobId);
-        store.update(updates, jobId);
+        Set<Long> created = new HashSet<>();
+        inserts.forEach(record -> created.add(record.id()));
+        Map<Long, String> heldByCreated = new HashMap<>();
+        Map<RecordKey, Long> otherKeys = new LinkedHashMap<>();
+        addedKeys.forEach((key, id) -> {
+            if (key.rule() == RecordStore.RECORD_HELD_RULE && created.contains(id)) {
+                heldByCreated.put(id, key.value());
+            } else {
+                otherKeys.put(key, id);
+            }
+        });
         store.removeKeys(entity, removedKeys);
-        store.addKeys(entity, addedKeys);
+        store.update(updates, jobId);
+        store.insert(inserts, jobId, heldByCreated);
+        store.addKeys(entity, otherKeys);
         if (jobId != null) {
             new ImportJournal(store.connection()).add(jobId, journal);
         }

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,9 @@ import java.util.function.IntFunction;
 
 /**
  * Reads and writes records and their match keys with plain JDBC on a connection the caller owns, so that a chunk
- * of an import is a handful of set-based statements in the caller's transaction: one key lookup, one load, and
- * the inserts and updates. On PostgreSQL each list a chunk writes is one statement that joins array parameters
+ * of an import is a handful of set-based statements in the caller's transaction: one lookup of keys with their
+ * records per rule, and the inserts and updates. A record holds the key of its app's first rule itself ({@link
+ * #RECORD_HELD_RULE}); the keys of other rules are rows of their own. On PostgreSQL each list a chunk writes is one statement that joins array parameters
  * through {@code unnest} (a batch would still bind every value as a parameter of its own and execute row by row on
  * the server); H2, embedded, takes batches (see {@link Dialect}). Record ids come from a sequence that hands out
  * blocks of a thousand.
@@ -35,6 +37,13 @@ public final class RecordStore {
 
     /** Ids handed out by one call of the sequence; must equal the sequence's increment. */
     static final int ID_BLOCK = 1000;
+
+    /**
+     * The match rule whose key a record holds itself, in {@code crm_record.match_key} with a unique index (V14):
+     * most apps match on one rule, so a record and its key are one row, and a lookup reads the record directly.
+     * The keys of the other rules are rows of {@code crm_record_key}.
+     */
+    public static final int RECORD_HELD_RULE = 0;
 
     /** Parameters of one IN list: well under every driver's limit. */
     private static final int IN_LIST_SIZE = 500;
@@ -106,23 +115,39 @@ public final class RecordStore {
 
     private void findInRule(String entity, int rule, List<String> values, boolean withRecords, KeyHandler handler)
             throws SQLException {
-        String columns = withRecords ? "r.id, r.entity, r.created_at, r.updated_at, r.field_values" : "k.record_id";
-        String records = withRecords ? " join crm_record r on r.id = k.record_id" : "";
-        String sql = isH2()
-                ? "select k.key_value, " + columns + " from table(v varchar = ?) t join crm_record_key k"
-                        + " on k.entity = ? and k.rule_no = ? and k.key_value = t.v" + records
-                : "select k.key_value, " + columns + " from crm_record_key k" + records
-                        + " where k.key_value = any(?) and k.entity = ? and k.rule_no = ?";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = connection.prepareStatement(rule == RECORD_HELD_RULE
+                ? heldKeyQuery(withRecords) : keyRowQuery(withRecords))) {
             query.setArray(1, connection.createArrayOf("varchar", values.toArray()));
             query.setString(2, entity);
-            query.setInt(3, rule);
+            if (rule != RECORD_HELD_RULE) {
+                query.setInt(3, rule);
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     handler.handle(new RecordKey(rule, rows.getString(1)), rows);
                 }
             }
         }
+    }
+
+    /** Key values (an array), then the entity: the key, then the record's id or its five columns. */
+    private String heldKeyQuery(boolean withRecords) throws SQLException {
+        String columns = withRecords ? "r.id, r.entity, r.created_at, r.updated_at, r.field_values" : "r.id";
+        return isH2()
+                ? "select r.match_key, " + columns + " from table(v varchar = ?) t join crm_record r"
+                        + " on r.entity = ? and r.match_key = t.v"
+                : "select r.match_key, " + columns + " from crm_record r where r.match_key = any(?) and r.entity = ?";
+    }
+
+    /** Key values (an array), the entity, then the rule: the key, then the record's id or its five columns. */
+    private String keyRowQuery(boolean withRecords) throws SQLException {
+        String columns = withRecords ? "r.id, r.entity, r.created_at, r.updated_at, r.field_values" : "k.record_id";
+        String records = withRecords ? " join crm_record r on r.id = k.record_id" : "";
+        return isH2()
+                ? "select k.key_value, " + columns + " from table(v varchar = ?) t join crm_record_key k"
+                        + " on k.entity = ? and k.rule_no = ? and k.key_value = t.v" + records
+                : "select k.key_value, " + columns + " from crm_record_key k" + records
+                        + " where k.key_value = any(?) and k.entity = ? and k.rule_no = ?";
     }
 
     /** Takes one key found, with the rest of its result row. */
@@ -206,26 +231,32 @@ public final class RecordStore {
     }
 
     public void insert(List<StoredRecord> records) throws SQLException {
-        insert(records, null);
+        insert(records, null, Map.of());
     }
 
-    /** Inserts records written by a job (an import or an undo), which {@code changedBy} names. */
-    public void insert(List<StoredRecord> records, String changedBy) throws SQLException {
+    /**
+     * Inserts records written by a job (an import or an undo), which {@code changedBy} names, with the key each
+     * holds under the {@link #RECORD_HELD_RULE} ({@code heldKeys}, by record id; none for a record absent from it).
+     * A held key another record already holds breaks the unique index (SQLState 23505) and fails the statement.
+     */
+    public void insert(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
+            throws SQLException {
         if (records.isEmpty()) {
             return;
         }
         if (isH2()) {
-            insertInBatch(records, changedBy);
+            insertInBatch(records, changedBy, heldKeys);
         } else {
-            insertFromArrays(records, changedBy);
+            insertFromArrays(records, changedBy, heldKeys);
         }
     }
 
-    private void insertFromArrays(List<StoredRecord> records, String changedBy) throws SQLException {
-        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, changed_by_job)"
-                + " select v.id, v.entity, cast(v.created_at as timestamp), cast(v.updated_at as timestamp),"
-                + " v.field_values, ? from unnest(?, ?, ?, ?, ?)"
-                + " as v(id, entity, created_at, updated_at, field_values)";
+    private void insertFromArrays(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
+            throws SQLException {
+        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, match_key,"
+                + " changed_by_job) select v.id, v.entity, cast(v.created_at as timestamp),"
+                + " cast(v.updated_at as timestamp), v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
+                + " as v(id, entity, created_at, updated_at, field_values, match_key)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, changedBy);
             insert.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
@@ -233,13 +264,15 @@ public final class RecordStore {
             insert.setArray(4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
             insert.setArray(5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
             insert.setArray(6, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
+            insert.setArray(7, array("varchar", records, record -> heldKeys.get(record.id()), String[]::new));
             insert.executeUpdate();
         }
     }
 
-    private void insertInBatch(List<StoredRecord> records, String changedBy) throws SQLException {
-        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, changed_by_job)"
-                + " values (?, ?, ?, ?, ?, ?)";
+    private void insertInBatch(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
+            throws SQLException {
+        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, match_key,"
+                + " changed_by_job) values (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (StoredRecord record : records) {
                 insert.setLong(1, record.id());
@@ -247,7 +280,8 @@ public final class RecordStore {
                 insert.setTimestamp(3, Timestamp.from(record.createdAt()));
                 insert.setTimestamp(4, Timestamp.from(record.updatedAt()));
                 insert.setString(5, RecordValues.encode(record.values()));
-                insert.setString(6, changedBy);
+                insert.setString(6, heldKeys.get(record.id()));
+                insert.setString(7, changedBy);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -330,7 +364,7 @@ public final class RecordStore {
         return count == Statement.SUCCESS_NO_INFO ? 1 : count;
     }
 
-    /** Deletes records with their match keys. */
+    /** Deletes records with their match keys (a held key goes with its record). */
     public void delete(Collection<Long> ids) throws SQLException {
         for (List<Long> slice : slices(List.copyOf(ids))) {
             String in = placeholders(slice.size());
@@ -373,6 +407,9 @@ public final class RecordStore {
         queryByIds("select record_id, rule_no, key_value from crm_record_key where record_id", ids,
                 rows -> keys.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
                         .add(new RecordKey(rows.getInt(2), rows.getString(3))));
+        queryByIds("select id, match_key from crm_record where match_key is not null and id", ids,
+                rows -> keys.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
+                        .add(new RecordKey(RECORD_HELD_RULE, rows.getString(2))));
         return keys;
     }
 
@@ -415,17 +452,45 @@ public final class RecordStore {
     }
 
     /**
-     * Adds match keys, on PostgreSQL with one statement from arrays, on H2 in a batch. A key another record already
-     * holds breaks the unique constraint (SQLState 23505) and fails the statement.
+     * Gives records match keys: a key of the {@link #RECORD_HELD_RULE} is set on its record (which must exist), the
+     * others are added as rows, on PostgreSQL with one statement from arrays, on H2 in a batch. A key another record
+     * already holds breaks a unique index (SQLState 23505) and fails the statement.
      */
     public void addKeys(String entity, Map<RecordKey, Long> keys) throws SQLException {
-        if (keys.isEmpty()) {
+        Map<RecordKey, Long> rows = new LinkedHashMap<>();
+        List<Map.Entry<RecordKey, Long>> held = new ArrayList<>();
+        keys.entrySet().forEach(key -> {
+            if (key.getKey().rule() == RECORD_HELD_RULE) {
+                held.add(key);
+            } else {
+                rows.put(key.getKey(), key.getValue());
+            }
+        });
+        setHeldKeys(entity, held);
+        if (rows.isEmpty()) {
             return;
         }
         if (isH2()) {
-            addKeysInBatch(entity, keys);
+            addKeysInBatch(entity, rows);
         } else {
-            addKeysFromArrays(entity, keys);
+            addKeysFromArrays(entity, rows);
+        }
+    }
+
+    /** Sets the held key of existing records: a key moved to another record, or one an undo gives back. */
+    private void setHeldKeys(String entity, List<Map.Entry<RecordKey, Long>> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String sql = "update crm_record set match_key = ? where id = ? and entity = ?";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (Map.Entry<RecordKey, Long> key : keys) {
+                update.setString(1, key.getKey().value());
+                update.setLong(2, key.getValue());
+                update.setString(3, entity);
+                update.addBatch();
+            }
+            requireAllWritten(keys.size(), Arrays.stream(update.executeBatch()).map(RecordStore::rowsOf).sum());
         }
     }
 
@@ -457,19 +522,29 @@ public final class RecordStore {
         }
     }
 
+    /** Frees match keys, whichever record holds them: a held key is cleared on its record, the others deleted. */
     public void removeKeys(String entity, Collection<RecordKey> keys) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
-        String sql = "delete from crm_record_key where entity = ? and rule_no = ? and key_value = ?";
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+        String deleteRow = "delete from crm_record_key where entity = ? and rule_no = ? and key_value = ?";
+        String clearHeld = "update crm_record set match_key = null where entity = ? and match_key = ?";
+        try (PreparedStatement delete = connection.prepareStatement(deleteRow);
+                PreparedStatement clear = connection.prepareStatement(clearHeld)) {
             for (RecordKey key : keys) {
-                delete.setString(1, entity);
-                delete.setInt(2, key.rule());
-                delete.setString(3, key.value());
-                delete.addBatch();
+                if (key.rule() == RECORD_HELD_RULE) {
+                    clear.setString(1, entity);
+                    clear.setString(2, key.value());
+                    clear.addBatch();
+                } else {
+                    delete.setString(1, entity);
+                    delete.setInt(2, key.rule());
+                    delete.setString(3, key.value());
+                    delete.addBatch();
+                }
             }
             delete.executeBatch();
+            clear.executeBatch();
         }
     }
 

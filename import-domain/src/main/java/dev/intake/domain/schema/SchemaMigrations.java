@@ -31,7 +31,8 @@ public final class SchemaMigrations {
             "V5__key_lookup_index.sql", "V6__job_claims.sql", "V7__import_journal.sql",
             "V8__callbacks_and_idempotency.sql", "V9__history_filter_indexes.sql",
             "V10__drop_key_value_index.sql", "V11__cheaper_record_writes.sql",
-            "V12__room_for_updates.sql", "V13__created_records_per_chunk.sql");
+            "V12__room_for_updates.sql", "V13__created_records_per_chunk.sql",
+            "V14__records_hold_their_first_key.sql");
 
     /** Starts a statement that only PostgreSQL runs: settings that H2 does not know or does not need. */
     static final String POSTGRESQL_ONLY = "/*postgresql*/";
@@ -46,15 +47,20 @@ public final class SchemaMigrations {
 
     /** Applies the pending migrations and answers how many there were. */
     public int migrate() {
+        return migrateTo(MIGRATIONS.size());
+    }
+
+    /** Applies the pending migrations up to the given version; tests use it to upgrade data of an older schema. */
+    int migrateTo(int target) {
         try (Connection connection = dataSource.getConnection()) {
             ensureVersionTable(connection);
             int current = currentVersion(connection);
             int applied = 0;
-            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+            for (int version = current + 1; version <= target; version++) {
                 apply(connection, version, MIGRATIONS.get(version - 1));
                 applied++;
             }
-            LOG.info(() -> "INTAKE-001 Database schema at version " + MIGRATIONS.size());
+            LOG.info(() -> "INTAKE-001 Database schema at version " + target);
             return applied;
         } catch (SQLException e) {
             throw new IllegalStateException("The database schema could not be brought up to date", e);

@@ -62,7 +62,7 @@ class ChunkWritesTest {
         StoredRecord literalNull = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("name", "NULL"));
         StoredRecord byNoJob = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of());
 
-        store.insert(List.of(quoted, literalNull), "job-1");
+        store.insert(List.of(quoted, literalNull), "job-1", Map.of());
         store.insert(List.of(byNoJob));
 
         List<Long> ids = List.of(quoted.id(), literalNull.id(), byNoJob.id());
@@ -99,7 +99,7 @@ class ChunkWritesTest {
                 Map.of("email", "ann@example.com", "note", "O'Brien, \"Ann\""));
         StoredRecord bob = new StoredRecord(store.newId(), entity, CREATED, CREATED,
                 Map.of("email", "bob@example.com"));
-        store.insert(List.of(ann, bob), "job-1");
+        store.insert(List.of(ann, bob), "job-1", Map.of());
         RecordKey annsEmail = new RecordKey(1, "ann@example.com");
         RecordKey annsOtherKey = new RecordKey(2, "ann");
         RecordKey bobsEmail = new RecordKey(1, "bob@example.com");
@@ -108,6 +108,76 @@ class ChunkWritesTest {
         assertEquals(Map.of(annsEmail, ann, annsOtherKey, ann, bobsEmail, bob), store.findRecordsByKeys(entity,
                 List.of(annsEmail, annsOtherKey, bobsEmail, new RecordKey(1, "ann"))));
         assertEquals(Map.of(), store.findRecordsByKeys(uniqueEntity(), List.of(annsEmail)), "another app's keys");
+    }
+
+    /** V14: the first rule's key is held by the record itself, found and listed like the keys of other rules. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void recordsHoldTheirFirstRulesKeyFromTheirInsert(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        StoredRecord ann = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("email", "ann@x.org"));
+        StoredRecord bob = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("name", "Bob"));
+        RecordKey annsEmail = new RecordKey(0, "ann@x.org");
+        RecordKey annsCode = new RecordKey(1, "a-1");
+
+        store.insert(List.of(ann, bob), "job-1", Map.of(ann.id(), "ann@x.org"));
+        store.addKeys(entity, Map.of(annsCode, ann.id()));
+
+        assertEquals(Map.of(annsEmail, ann, annsCode, ann), store.findRecordsByKeys(entity,
+                List.of(annsEmail, annsCode, new RecordKey(0, "bob"), new RecordKey(1, "ann@x.org"))));
+        assertEquals(Map.of(annsEmail, ann.id()), store.findByKeys(entity, List.of(annsEmail)));
+        assertEquals(Map.of(ann.id(), Set.of(annsEmail, annsCode)), store.storedKeys(List.of(ann.id(), bob.id())));
+        assertEquals(Map.of(), store.findByKeys(uniqueEntity(), List.of(annsEmail)), "another app's keys");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aHeldKeyIsUniquePerAppAndMovesWhenFreed(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        long ann = storedRecord(store, entity);
+        RecordKey email = new RecordKey(0, "ann@x.org");
+        store.addKeys(entity, Map.of(email, ann));
+        StoredRecord twin = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of());
+
+        SQLException refused = assertThrows(SQLException.class,
+                () -> store.insert(List.of(twin), "job-2", Map.of(twin.id(), "ann@x.org")));
+        assertEquals("23505", refused.getSQLState(), refused.toString());
+        connection.rollback();
+
+        RecordStore again = new RecordStore(connection);
+        long first = storedRecord(again, entity);
+        long second = storedRecord(again, entity);
+        again.addKeys(entity, Map.of(email, first));
+        again.removeKeys(entity, List.of(email));
+        again.addKeys(entity, Map.of(email, second));
+        assertEquals(Map.of(email, second), again.findByKeys(entity, List.of(email)));
+        assertEquals(Map.of(second, Set.of(email)), again.storedKeys(List.of(first, second)));
+        assertEquals(1, again.load(List.of(first)).size(), "freeing a key keeps its record");
+    }
+
+    /** Two records of a chunk that swap their held keys: the keys are freed before either takes the other's. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aChunkWritesRecordsThatSwapTheirHeldKeys(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        long ann = storedRecord(store, entity);
+        long bob = storedRecord(store, entity);
+        RecordKey a = new RecordKey(0, "a@x.org");
+        RecordKey b = new RecordKey(0, "b@x.org");
+        store.addKeys(entity, Map.of(a, ann, b, bob));
+        StoredRecord annNow = new StoredRecord(ann, entity, CREATED, CREATED, Map.of("email", "b@x.org"));
+        StoredRecord bobNow = new StoredRecord(bob, entity, CREATED, CREATED, Map.of("email", "a@x.org"));
+        StoredRecord cid = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("email", "c@x.org"));
+        RecordKey c = new RecordKey(0, "c@x.org");
+        ChunkWrites writes = new ChunkWrites(List.of(cid), List.of(annNow, bobNow), Map.of(b, ann, a, bob, c, cid.id()),
+                List.of(a, b), List.of(), Map.of());
+
+        writes.writeTo(store, entity, null);
+
+        assertEquals(Map.of(a, bob, b, ann, c, cid.id()), store.findByKeys(entity, List.of(a, b, c)));
     }
 
     @ParameterizedTest
@@ -290,7 +360,7 @@ class ChunkWritesTest {
 
     private static long storedRecord(RecordStore store, String entity) throws SQLException {
         long id = store.newId();
-        store.insert(List.of(new StoredRecord(id, entity, CREATED, CREATED, Map.of())), "job-1");
+        store.insert(List.of(new StoredRecord(id, entity, CREATED, CREATED, Map.of())), "job-1", Map.of());
         return id;
     }
 

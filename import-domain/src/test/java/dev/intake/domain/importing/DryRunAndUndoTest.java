@@ -122,7 +122,8 @@ class DryRunAndUndoTest {
         assertEquals(Optional.empty(), idMatching(Map.of("email", "ana@new.example.com")));
         assertEquals(Optional.empty(), idMatching(Map.of("external_id", "C-2")));
         assertEquals(Optional.empty(), idMatching(Map.of("email", "bea@example.com")));
-        assertEquals(2L, count("crm_record_key"));
+        assertEquals(1L, count("crm_record_key"), "the email rule's key, a row");
+        assertEquals(1L, count("crm_record where match_key = 'c-1'"), "the external id rule's key, on the record");
         assertEquals("undo-1", lastChangedBy(original.id()));
     }
 

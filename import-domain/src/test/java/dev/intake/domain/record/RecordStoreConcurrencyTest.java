@@ -76,7 +76,7 @@ class RecordStoreConcurrencyTest {
             RecordStore store = new RecordStore(connection);
             long id = store.newId();
             store.insert(List.of(new StoredRecord(id, "contact", Instant.now(), Instant.now(),
-                    Map.of("email", email))), "job-a");
+                    Map.of("email", email))), "job-a", Map.of());
             connection.commit();
             return id;
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigrationsTest {
@@ -105,6 +106,47 @@ class SchemaMigrationsTest {
                         store.findByKeys("contact", List.of(new RecordKey(0, "acme"), new RecordKey(1, "acme"))));
                 assertEquals(Map.of(new RecordKey(0, "acme"), company),
                         store.findByKeys("company", List.of(new RecordKey(0, "acme"))));
+            }
+        }
+    }
+
+    /** V14 moves the keys of every app's first rule from crm_record_key onto their records, and keeps the others. */
+    @Test
+    void v14MovesFirstRuleKeysOntoTheirRecords() throws SQLException {
+        try (TestDatabase database = TestDatabase.empty()) {
+            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
+            migrations.migrateTo(13);
+            try (Connection connection = database.transaction(); Statement statement = connection.createStatement()) {
+                for (String sql : List.of(
+                        "insert into crm_record (id, entity, created_at, updated_at, field_values) values"
+                                + " (1, 'contact', current_timestamp, current_timestamp, '{}'),"
+                                + " (2, 'contact', current_timestamp, current_timestamp, '{}'),"
+                                + " (3, 'company', current_timestamp, current_timestamp, '{}')",
+                        "insert into crm_record_key (entity, rule_no, key_value, record_id) values"
+                                + " ('contact', 0, 'ana@example.com', 1), ('contact', 1, 'c-1', 1),"
+                                + " ('contact', 1, 'c-2', 2), ('company', 0, 'acme', 3)")) {
+                    statement.executeUpdate(sql);
+                }
+                connection.commit();
+            }
+
+            assertEquals(1, migrations.migrateTo(14));
+
+            try (Connection connection = database.transaction()) {
+                RecordStore store = new RecordStore(connection);
+                assertEquals(Map.of(new RecordKey(0, "ana@example.com"), 1L, new RecordKey(1, "c-2"), 2L),
+                        store.findByKeys("contact", List.of(new RecordKey(0, "ana@example.com"),
+                                new RecordKey(1, "c-2"), new RecordKey(0, "acme"))));
+                assertEquals(Map.of(new RecordKey(0, "acme"), 3L),
+                        store.findByKeys("company", List.of(new RecordKey(0, "acme"))));
+                assertEquals(Map.of(1L, Set.of(new RecordKey(0, "ana@example.com"), new RecordKey(1, "c-1")),
+                        2L, Set.of(new RecordKey(1, "c-2")), 3L, Set.of(new RecordKey(0, "acme"))),
+                        store.storedKeys(List.of(1L, 2L, 3L)));
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("select count(*) from crm_record_key")) {
+                    rows.next();
+                    assertEquals(2, rows.getInt(1), "the second rule's keys stay rows");
+                }
             }
         }
     }
