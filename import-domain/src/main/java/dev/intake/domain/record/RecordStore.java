@@ -28,10 +28,10 @@ import java.util.function.IntFunction;
  * Reads and writes records and their match keys with plain JDBC on a connection the caller owns, so that a chunk
  * of an import is a handful of set-based statements in the caller's transaction: one lookup of keys with their
  * records per rule, and the inserts and updates. A record holds the key of its app's first rule itself ({@link
- * #RECORD_HELD_RULE}); the keys of other rules are rows of their own. On PostgreSQL each list a chunk writes is one statement that joins array parameters
- * through {@code unnest} (a batch would still bind every value as a parameter of its own and execute row by row on
- * the server); H2, embedded, takes batches (see {@link Dialect}). Record ids come from a sequence that hands out
- * blocks of a thousand.
+ * #RECORD_HELD_RULE}); the keys of other rules are rows of their own. On PostgreSQL each list a chunk writes is one
+ * statement that joins array parameters through {@code unnest} (a batch would still bind every value as a
+ * parameter of its own and execute row by row on the server); H2, embedded, takes batches (see {@link Dialect}).
+ * Record ids come from a sequence that hands out blocks of a thousand.
  */
 public final class RecordStore {
 
