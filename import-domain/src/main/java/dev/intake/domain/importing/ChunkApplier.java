@@ -45,9 +45,15 @@ public final class ChunkApplier {
     private final Function<String, String> columnOfField;
     private final Function<String, Optional<AppDefinition>> apps;
 
-    private final Map<RecordKey, Long> keyIndex = new HashMap<>();
-    private final Set<RecordKey> lookedUp = new HashSet<>();
-    private final Map<Long, WorkingRecord> working = new LinkedHashMap<>();
+    /**
+     * Room for the keys and records of a chunk of the default size without growing: an applier lives for one
+     * chunk, and a map growing from its default size copies itself eight times on the way to a thousand entries.
+     */
+    private static final int CHUNK_CAPACITY = 4096;
+
+    private final Map<RecordKey, Long> keyIndex = new HashMap<>(CHUNK_CAPACITY);
+    private final Set<RecordKey> lookedUp = new HashSet<>(CHUNK_CAPACITY);
+    private final Map<Long, WorkingRecord> working = new LinkedHashMap<>(CHUNK_CAPACITY);
     private final Map<String, Set<String>> knownReferences = new HashMap<>();
 
     private boolean dryRun;
@@ -86,7 +92,7 @@ public final class ChunkApplier {
      */
     public ChunkPlan plan(List<ImportRow> rows, Instant now) throws SQLException {
         List<List<RecordKey>> keysOfRows = rows.stream().map(row -> matchKeys.recordKeys(row.values())).toList();
-        Set<RecordKey> chunkKeys = new HashSet<>();
+        Set<RecordKey> chunkKeys = new HashSet<>(rows.size() * 2);
         keysOfRows.forEach(chunkKeys::addAll);
         preloadMatchedRecords(chunkKeys, lookUpWithRecords(chunkKeys));
         lookUpReferences(rows);

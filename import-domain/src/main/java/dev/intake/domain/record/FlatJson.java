@@ -1,8 +1,13 @@
 package dev.intake.domain.record;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Writes and reads the one JSON shape records and the import journal are stored in: a flat object of field name
@@ -68,7 +73,39 @@ public final class FlatJson {
 
     /** The object's name-value pairs in order (null for JSON null), or empty when it is not a flat object. */
     public static Optional<Map<String, String>> read(String json) {
-        return new Reader(json).object();
+        Map<String, String> values = new LinkedHashMap<>();
+        return new Reader(json).object(values::put) ? Optional.of(values) : Optional.empty();
+    }
+
+    /**
+     * The object's text members as an immutable map, without those that are JSON null, or empty when it is not a
+     * flat object: how a stored record's values are read, for every record an import loads, so the map is built
+     * once from the members rather than copied from an ordered one. A name given twice counts with its last value.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // no array of a generic type can be made; it holds only these
+    public static Optional<Map<String, String>> readText(String json) {
+        List<Map.Entry<String, String>> members = new ArrayList<>();
+        boolean[] hasNull = {false};
+        boolean flat = new Reader(json).object((name, value) -> {
+            if (value == null) {
+                hasNull[0] = true;
+            }
+            members.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+        });
+        if (!flat) {
+            return Optional.empty();
+        }
+        if (!hasNull[0]) {
+            try {
+                return Optional.of(Map.ofEntries(members.toArray(new Map.Entry[0])));
+            } catch (IllegalArgumentException nameGivenTwice) {
+                // the ordered map below keeps the last value, as read does
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        members.forEach(member -> values.put(member.getKey(), member.getValue()));
+        values.values().removeIf(Objects::isNull);
+        return Optional.of(Map.copyOf(values));
     }
 
     /** A single pass over the text; any surprise answers empty rather than guessing. */
@@ -80,36 +117,36 @@ public final class FlatJson {
             this.json = json;
         }
 
-        Optional<Map<String, String>> object() {
-            Map<String, String> values = new LinkedHashMap<>();
+        /** Hands every member to the sink in order; false when the text is not a flat object. */
+        boolean object(BiConsumer<String, String> members) {
             if (!skipTo('{')) {
-                return Optional.empty();
+                return false;
             }
             if (peekAfterSpace() == '}') {
                 at++;
-                return endOfText() ? Optional.of(values) : Optional.empty();
+                return endOfText();
             }
             while (true) {
                 String name = string();
                 if (name == null || !skipTo(':')) {
-                    return Optional.empty();
+                    return false;
                 }
                 if (nullLiteral()) {
-                    values.put(name, null);
+                    members.accept(name, null);
                 } else {
                     String value = string();
                     if (value == null) {
-                        return Optional.empty();
+                        return false;
                     }
-                    values.put(name, value);
+                    members.accept(name, value);
                 }
                 char next = peekAfterSpace();
                 at++;
                 if (next == '}') {
-                    return endOfText() ? Optional.of(values) : Optional.empty();
+                    return endOfText();
                 }
                 if (next != ',') {
-                    return Optional.empty();
+                    return false;
                 }
             }
         }

@@ -36,6 +36,11 @@ public final class MatchKeys {
 
     /** The key of one rule, when every field of the rule has a value. */
     public Optional<String> keyFor(MatchRule rule, Map<String, String> values) {
+        if (rule.fields().size() == 1) {
+            String field = rule.fields().get(0);
+            String value = values.get(field);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(normalise(field, value));
+        }
         StringBuilder key = new StringBuilder();
         for (String fieldName : rule.fields()) {
             String value = values.get(fieldName);
@@ -86,6 +91,25 @@ public final class MatchKeys {
 
     /** Lower case, surrounding spaces removed and inner runs of white space folded to one space. */
     public static String foldForMatching(String value) {
+        return isFolded(value) ? value : fold(value);
+    }
+
+    /**
+     * Whether folding leaves the value as it is, which it does for most keys (emails, codes): printable ASCII
+     * without upper case letters or spaces. Keys are folded for every row and every record read, so this spares
+     * three copies of each.
+     */
+    private static boolean isFolded(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String fold(String value) {
         String stripped = value.strip();
         StringBuilder folded = new StringBuilder(stripped.length());
         boolean inSpace = false;

@@ -8,7 +8,6 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The stored form of a record's values: one JSON object of field name to canonical text, written and read by
@@ -28,9 +27,7 @@ final class RecordValues {
 
     /** Reads the flat object records are written as; anything else stored by hand goes through JSON-P. */
     static Map<String, String> decode(String json) {
-        Map<String, String> values = FlatJson.read(json).orElseGet(() -> decodeAnyShape(json));
-        values.values().removeIf(Objects::isNull);
-        return values;
+        return FlatJson.readText(json).orElseGet(() -> decodeAnyShape(json));
     }
 
     /** Keeps the text members of any JSON object and drops the others. */

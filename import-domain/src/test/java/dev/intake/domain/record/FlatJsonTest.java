@@ -1,6 +1,7 @@
 package dev.intake.domain.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -9,6 +10,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,19 @@ class FlatJsonTest {
             values.forEach((name, value) -> assertEquals(value, parsed.getString(name)));
         }
         assertEquals("{\"a\":\"x\\u0001\"}", FlatJson.write(Map.of("a", "x\u0001")));
+    }
+
+    @Test
+    void readsARecordsTextMembersWithoutItsNullsAndTheLastValueOfANameGivenTwice() {
+        assertEquals(Optional.of(Map.of("name", "Ann", "city", "Faro")),
+                FlatJson.readText("{\"name\":\"Ann\", \"city\" : \"Faro\"}"));
+        assertEquals(Optional.of(Map.of("name", "Ann")), FlatJson.readText("{\"name\":\"Ann\",\"city\":null}"));
+        assertEquals(Optional.of(Map.of("name", "Bea")), FlatJson.readText("{\"name\":\"Ann\",\"name\":\"Bea\"}"));
+        assertEquals(Optional.of(Map.of()), FlatJson.readText("{\"name\":\"Ann\",\"name\":null}"));
+        assertEquals(Optional.of(Map.of()), FlatJson.readText(" { } "));
+        assertEquals(Optional.empty(), FlatJson.readText("{\"age\":7}"), "not a flat object of text");
+        assertThrows(UnsupportedOperationException.class,
+                () -> FlatJson.readText("{\"a\":\"b\"}").orElseThrow().put("c", "d"));
     }
 
     @Test

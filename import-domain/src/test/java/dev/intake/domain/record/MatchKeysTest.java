@@ -2,6 +2,7 @@ package dev.intake.domain.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.intake.domain.app.AppDefinition;
@@ -18,6 +19,20 @@ class MatchKeysTest {
     @Test
     void foldsCaseSurroundingSpacesAndInnerRunsOfWhiteSpace() {
         assertEquals("ana maria lima", MatchKeys.foldForMatching("  Ana \t Maria   LIMA \n"));
+    }
+
+    @Test
+    void leavesAFoldedValueAsItIsAndFoldsAnyOtherFully() {
+        String folded = "ana.lima+1@example-7.com";
+
+        assertSame(folded, MatchKeys.foldForMatching(folded), "nothing to fold: no copy");
+        assertEquals("ana.lima@example.com", MatchKeys.foldForMatching("ana.lima@Example.com"));
+        assertEquals("ana lima", MatchKeys.foldForMatching("ana  lima"));
+        assertEquals("ana lima", MatchKeys.foldForMatching("ana\tlima"));
+        assertEquals("ana", MatchKeys.foldForMatching("ana\u2003"), "white space beyond ASCII");
+        assertEquals("\u00e1na", MatchKeys.foldForMatching("\u00c1NA"));
+        assertEquals("a\u00a0b", MatchKeys.foldForMatching("a\u00a0b"), "a no-break space is not white space");
+        assertEquals("~{x}|", MatchKeys.foldForMatching("~{X}|"));
     }
 
     @Test
