@@ -120,7 +120,7 @@ public final class ChunkApplier {
     public ChunkApplier after(ChunkWrites pending) {
         for (StoredRecord stored : pending.records()) {
             Set<RecordKey> keys = pending.keysOf().getOrDefault(stored.id(), Set.of());
-            working.put(stored.id(), new WorkingRecord(stored.id(), stored.createdAt(), stored.values(), keys, false));
+            working.put(stored.id(), new WorkingRecord(stored, keys, false));
             keys.forEach(key -> keyIndex.put(key, stored.id()));
             lookedUp.addAll(keys);
         }
@@ -249,7 +249,8 @@ public final class ChunkApplier {
     /** A new record; a dry run numbers its would-be records below zero and draws nothing from the sequence. */
     private WorkingRecord create(Instant now) throws SQLException {
         long id = dryRun ? nextDryRunId-- : store.newId();
-        WorkingRecord record = new WorkingRecord(id, now, Map.of(), Set.of(), true);
+        WorkingRecord record = new WorkingRecord(new StoredRecord(id, app.entity(), now, now, Map.of()), Set.of(),
+                true);
         working.put(record.id, record);
         return record;
     }
@@ -334,7 +335,7 @@ public final class ChunkApplier {
 
     private WorkingRecord remember(StoredRecord stored) {
         Set<RecordKey> keys = new HashSet<>(matchKeys.recordKeys(stored.values()));
-        WorkingRecord record = new WorkingRecord(stored.id(), stored.createdAt(), stored.values(), keys, false);
+        WorkingRecord record = new WorkingRecord(stored, keys, false);
         working.put(stored.id(), record);
         return record;
     }
@@ -415,6 +416,7 @@ public final class ChunkApplier {
         List<RecordKey> removedKeys = new ArrayList<>();
         List<JournalEntry> journal = new ArrayList<>();
         Map<Long, Set<RecordKey>> keysOf = new HashMap<>();
+        Map<Long, Instant> readAt = new HashMap<>();
         for (WorkingRecord record : working.values()) {
             if (record.changedAt == null || record.changedBack()) {
                 continue;
@@ -422,13 +424,16 @@ public final class ChunkApplier {
             StoredRecord stored = new StoredRecord(record.id, app.entity(), record.createdAt, record.changedAt,
                     record.values);
             (record.isNew ? inserts : updates).add(stored);
+            if (!record.isNew) {
+                readAt.put(record.id, record.readAt);
+            }
             journal.add(record.journalEntry());
             keysOf.put(record.id, record.currentKeys);
             record.currentKeys.stream().filter(key -> !record.storedKeys.contains(key))
                     .forEach(key -> addedKeys.put(key, record.id));
             record.storedKeys.stream().filter(key -> !record.currentKeys.contains(key)).forEach(removedKeys::add);
         }
-        return new ChunkWrites(inserts, updates, addedKeys, removedKeys, journal, keysOf);
+        return new ChunkWrites(inserts, updates, addedKeys, removedKeys, journal, keysOf, readAt);
     }
 
     /**
@@ -438,6 +443,8 @@ public final class ChunkApplier {
     private static final class WorkingRecord {
         final long id;
         final Instant createdAt;
+        /** When the record was last written as the plan read it: its update must find it unchanged since. */
+        final Instant readAt;
         final Map<String, String> storedValues;
         final Set<RecordKey> storedKeys;
         final boolean isNew;
@@ -447,12 +454,12 @@ public final class ChunkApplier {
         int firstLine;
         int changes;
 
-        WorkingRecord(long id, Instant createdAt, Map<String, String> values, Set<RecordKey> storedKeys,
-                boolean isNew) {
-            this.id = id;
-            this.createdAt = createdAt;
-            this.storedValues = values;
-            this.values = values;
+        WorkingRecord(StoredRecord stored, Set<RecordKey> storedKeys, boolean isNew) {
+            this.id = stored.id();
+            this.createdAt = stored.createdAt();
+            this.readAt = stored.updatedAt();
+            this.storedValues = stored.values();
+            this.values = stored.values();
             this.storedKeys = storedKeys;
             this.currentKeys = storedKeys;
             this.isNew = isNew;

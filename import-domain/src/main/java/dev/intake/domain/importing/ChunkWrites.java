@@ -4,6 +4,7 @@ import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.record.StoredRecord;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,13 +21,16 @@ import java.util.Set;
  * ChunkApplier#after}).
  *
  * @param keysOf the match keys of every written record as the chunk leaves it, by record id
+ * @param readAt when each changed record was last written as the plan read it, by record id: its update must find
+ *     it unchanged since, or another job's change in between would be lost
  */
 public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates, Map<RecordKey, Long> addedKeys,
-        List<RecordKey> removedKeys, List<JournalEntry> journal, Map<Long, Set<RecordKey>> keysOf) {
+        List<RecordKey> removedKeys, List<JournalEntry> journal, Map<Long, Set<RecordKey>> keysOf,
+        Map<Long, Instant> readAt) {
 
     /** A dry run's plan: nothing to write. */
     public static final ChunkWrites NOTHING = new ChunkWrites(List.of(), List.of(), Map.of(), List.of(), List.of(),
-            Map.of());
+            Map.of(), Map.of());
 
     /**
      * Wraps the lists and maps without copying them: the applier hands over collections it built for this plan
@@ -39,6 +43,7 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
         removedKeys = Collections.unmodifiableList(removedKeys);
         journal = Collections.unmodifiableList(journal);
         keysOf = Collections.unmodifiableMap(keysOf);
+        readAt = Collections.unmodifiableMap(readAt);
     }
 
     /** The created and the changed records, as the chunk leaves them. */
@@ -67,7 +72,7 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
             }
         });
         store.removeKeys(entity, removedKeys);
-        store.update(updates, jobId);
+        store.update(updates, jobId, readAt);
         store.insert(inserts, jobId, heldByCreated);
         store.addKeys(entity, otherKeys);
         if (jobId != null) {

@@ -188,7 +188,7 @@ public final class UndoApplier {
         }
         store.removeKeys(app.entity(), removedKeys);
         store.addKeys(app.entity(), addedKeys);
-        store.update(updates, undoJobId);
+        store.update(updates, undoJobId, Map.of());
     }
 
     /** A record to restore: its journal entry, as it is now, the values and keys it gets back. */

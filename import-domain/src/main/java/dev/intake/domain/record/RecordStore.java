@@ -293,30 +293,40 @@ public final class RecordStore {
      * (a batch would still execute once per record on the server); H2, embedded, takes a batch.
      */
     public void update(List<StoredRecord> records) throws SQLException {
-        update(records, null);
+        update(records, null, Map.of());
     }
 
-    /** Rewrites records' values as a job (an import or an undo) left them; {@code changedBy} names the job. */
-    public void update(List<StoredRecord> records, String changedBy) throws SQLException {
+    /**
+     * Rewrites records' values as a job (an import or an undo) left them; {@code changedBy} names the job. A record
+     * with a time in {@code readAt} (when it was last written, as the job read it) is only written if it was not
+     * written since: otherwise another job's change that the job never saw would be overwritten. Such a record,
+     * like one deleted meanwhile, fails the statement (see {@link #requireAllWritten}).
+     */
+    public void update(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
+            throws SQLException {
         if (records.isEmpty()) {
             return;
         }
         if (isH2()) {
-            updateInBatch(records, changedBy);
+            updateInBatch(records, changedBy, readAt);
         } else {
-            updateFromArrays(records, changedBy);
+            updateFromArrays(records, changedBy, readAt);
         }
     }
 
-    private void updateFromArrays(List<StoredRecord> records, String changedBy) throws SQLException {
+    private void updateFromArrays(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
+            throws SQLException {
         String sql = "update crm_record r set updated_at = cast(v.updated_at as timestamp),"
-                + " field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?)"
-                + " as v(id, updated_at, field_values) where r.id = v.id";
+                + " field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
+                + " as v(id, updated_at, field_values, read_at) where r.id = v.id"
+                + " and (v.read_at is null or r.updated_at = cast(v.read_at as timestamp))";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, changedBy);
             update.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
             update.setArray(3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
             update.setArray(4, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
+            update.setArray(5, array("text", records, record -> timestampOrNull(readAt.get(record.id())),
+                    String[]::new));
             requireAllWritten(records.size(), update.executeUpdate());
         }
     }
@@ -334,25 +344,35 @@ public final class RecordStore {
         return Timestamp.from(time).toString();
     }
 
+    private static String timestampOrNull(Instant time) {
+        return time == null ? null : timestamp(time);
+    }
+
     /**
-     * Fails the transaction when records to update are gone: an undo deleted them since they were read. Applying
-     * the chunk again finds them gone and creates them anew, so no reported change is lost.
+     * Fails the transaction when records to update were deleted (an undo) or written by another job since they
+     * were read. Planning the chunk again on what is committed then creates the deleted ones anew and lays the
+     * rows over the other job's values, so that no change, the other job's or the chunk's, is lost.
      */
     private static void requireAllWritten(int expected, int written) throws SQLException {
         if (written != expected) {
-            throw new SQLException((expected - written) + " of " + expected + " records to update were deleted"
-                    + " meanwhile (an undo running at the same time)", "40001");
+            throw new SQLException((expected - written) + " of " + expected + " records to update were changed or"
+                    + " deleted by another job since they were read", "40001");
         }
     }
 
-    private void updateInBatch(List<StoredRecord> records, String changedBy) throws SQLException {
-        String sql = "update crm_record set updated_at = ?, field_values = ?, changed_by_job = ? where id = ?";
+    private void updateInBatch(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
+            throws SQLException {
+        String sql = "update crm_record set updated_at = ?, field_values = ?, changed_by_job = ? where id = ?"
+                + " and (cast(? as timestamp) is null or updated_at = cast(? as timestamp))";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (StoredRecord record : records) {
+                Instant read = readAt.get(record.id());
                 update.setTimestamp(1, Timestamp.from(record.updatedAt()));
                 update.setString(2, RecordValues.encode(record.values()));
                 update.setString(3, changedBy);
                 update.setLong(4, record.id());
+                update.setTimestamp(5, read == null ? null : Timestamp.from(read));
+                update.setTimestamp(6, read == null ? null : Timestamp.from(read));
                 update.addBatch();
             }
             requireAllWritten(records.size(), Arrays.stream(update.executeBatch()).map(RecordStore::rowsOf).sum());

@@ -157,6 +157,34 @@ class ChunkWritesTest {
         assertEquals(1, again.load(List.of(first)).size(), "freeing a key keeps its record");
     }
 
+    /**
+     * An update finds its record as the plan read it, or fails the chunk (40001) so that it is planned again on what
+     * is committed: a write of another job in between is never overwritten unseen. The time read may be one this
+     * JVM wrote with nanoseconds (a plan on top of the chunk being written), which the database keeps rounded.
+     */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void anUpdateOfARecordWrittenSinceThePlanReadItFailsInsteadOfLosingThatWrite(Dialect dialect)
+            throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        StoredRecord ann = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("name", "Ann"));
+        store.insert(List.of(ann), "job-1", Map.of());
+        Instant read = store.load(List.of(ann.id())).get(ann.id()).updatedAt();
+        Instant secondWrite = CREATED.plusSeconds(60).plusNanos(123_456_789);
+
+        store.update(List.of(new StoredRecord(ann.id(), entity, CREATED, secondWrite,
+                Map.of("name", "Ann", "email", "ann@x.org"))), "job-2", Map.of(ann.id(), read));
+        store.update(List.of(new StoredRecord(ann.id(), entity, CREATED, CREATED.plusSeconds(90),
+                Map.of("name", "Ann", "email", "ann@x.org", "city", "Faro"))), "job-2", Map.of(ann.id(), secondWrite));
+        assertEquals(Map.of("name", "Ann", "email", "ann@x.org", "city", "Faro"),
+                store.load(List.of(ann.id())).get(ann.id()).values());
+
+        SQLException refused = assertThrows(SQLException.class, () -> store.update(List.of(new StoredRecord(ann.id(),
+                entity, CREATED, CREATED.plusSeconds(120), Map.of("name", "Annie"))), "job-3", Map.of(ann.id(), read)));
+        assertEquals("40001", refused.getSQLState(), refused.toString());
+    }
+
     /** Two records of a chunk that swap their held keys: the keys are freed before either takes the other's. */
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -173,7 +201,7 @@ class ChunkWritesTest {
         StoredRecord cid = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("email", "c@x.org"));
         RecordKey c = new RecordKey(0, "c@x.org");
         ChunkWrites writes = new ChunkWrites(List.of(cid), List.of(annNow, bobNow), Map.of(b, ann, a, bob, c, cid.id()),
-                List.of(a, b), List.of(), Map.of());
+                List.of(a, b), List.of(), Map.of(), Map.of());
 
         writes.writeTo(store, entity, null);
 

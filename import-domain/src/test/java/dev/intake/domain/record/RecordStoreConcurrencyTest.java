@@ -39,9 +39,9 @@ class RecordStoreConcurrencyTest {
             RecordStore store = new RecordStore(importing);
             SQLException failure = assertThrows(SQLException.class, () -> store.update(List.of(
                     new StoredRecord(id, "contact", Instant.now(), Instant.now(), Map.of("email", "x@example.com"))),
-                    "job-b"));
+                    "job-b", Map.of()));
             assertEquals("40001", failure.getSQLState(), "a retriable failure: the chunk is applied again");
-            assertTrue(failure.getMessage().contains("deleted meanwhile"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("changed or deleted by another job"), failure.getMessage());
         }
     }
 
@@ -58,14 +58,15 @@ class RecordStoreConcurrencyTest {
             undo.commit();
 
             ExecutionException failure = assertThrows(ExecutionException.class, () -> update.get(10, TimeUnit.SECONDS));
-            assertTrue(failure.getCause().getMessage().contains("deleted meanwhile"), failure.getCause().toString());
+            assertTrue(failure.getCause().getMessage().contains("changed or deleted by another job"),
+                    failure.getCause().toString());
         }
     }
 
     private void updateEmail(Connection connection, long id) {
         try {
             new RecordStore(connection).update(List.of(new StoredRecord(id, "contact", Instant.now(), Instant.now(),
-                    Map.of("email", "new@example.com"))), "job-b");
+                    Map.of("email", "new@example.com"))), "job-b", Map.of());
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
