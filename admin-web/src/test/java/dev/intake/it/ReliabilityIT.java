@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +162,44 @@ class ReliabilityIT {
         assertEquals(6_000, a.getInt("added") + b.getInt("added"));
         assertEquals(6_000, a.getInt("updated") + b.getInt("updated"));
         assertEquals(0, a.getInt("failed") + b.getInt("failed"));
+    }
+
+    /** Two imports that change different fields of the same records at once: every record gets both changes. */
+    @Test
+    void concurrentImportsChangingTheSameRecordsLoseNoChange(@TempDir Path dir) throws Exception {
+        String entity = AppFixtures.uniqueEntity("both");
+        api.defineApp(contactApp(entity));
+        int records = 3_000;
+        api.importAndWait(entity, Files.writeString(dir.resolve("seed.csv"), "email\n" + rows(records, i -> "")),
+                null);
+        Path firstNames = Files.writeString(dir.resolve("first.csv"), "email,first_name\n"
+                + rows(records, i -> ",First " + i));
+        Path lastNames = Files.writeString(dir.resolve("last.csv"), "email,last_name\n"
+                + rows(records, i -> ",Last " + i));
+
+        List<String> ids = Stream.of(firstNames, lastNames)
+                .map(file -> CompletableFuture.supplyAsync(() -> start(entity, file))).toList().stream()
+                .map(CompletableFuture::join).toList();
+        for (String id : ids) {
+            JsonObject job = api.awaitEnd(id);
+            assertEquals("COMPLETED", job.getString("status"), job.toString());
+            assertEquals(records, job.getInt("updated"), job.toString());
+        }
+
+        List<Map<String, String>> stored = api.records(entity);
+        assertEquals(records, stored.size());
+        List<Map<String, String>> incomplete = stored.stream().filter(record -> record.get("first_name") == null
+                || record.get("last_name") == null).toList();
+        assertEquals(List.of(), incomplete.stream().limit(3).toList(), incomplete.size() + " records lost a change");
+    }
+
+    /** CSV lines {@code c<i>@example.com<rest of line i>} for i from 0. */
+    private static String rows(int count, IntFunction<String> rest) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            lines.append('c').append(i).append("@example.com").append(rest.apply(i)).append('\n');
+        }
+        return lines.toString();
     }
 
     @Test
