@@ -11,6 +11,7 @@ import dev.intake.domain.record.StoredRecord;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,6 +132,9 @@ public final class ChunkApplier {
     /** What the row did: added, updated or unchanged with its record, or failed with its errors. */
     private RowOutcome applyRow(ImportRow row, List<RecordKey> rowKeys, Instant now, List<RowError> errors)
             throws SQLException {
+        if (checkKeyLengths(row, rowKeys, errors)) {
+            return new RowOutcome(row.line(), RowOutcome.Kind.FAILED, null);
+        }
         Long target = matchRecord(rowKeys);
         checkKeyConflicts(row, rowKeys, target, errors);
         checkReferences(row, errors);
@@ -191,6 +195,22 @@ public final class ChunkApplier {
     /** The record the row's decisive rule finds: the first rule with all its values, as the keys are ordered. */
     private Long matchRecord(List<RecordKey> rowKeys) {
         return rowKeys.isEmpty() ? null : keyIndex.get(rowKeys.get(0));
+    }
+
+    /** Whether a key is longer than a record can hold; adds the error saying which. */
+    private boolean checkKeyLengths(ImportRow row, Collection<RecordKey> keys, List<RowError> errors) {
+        for (RecordKey key : keys) {
+            if (key.value().length() > RecordStore.MAX_KEY_LENGTH) {
+                MatchRule rule = matchKeys.rules().get(key.rule());
+                String columns = String.join(", ", rule.fields().stream().map(columnOfField).toList());
+                errors.add(new RowError(row.line(), columns, key.value().substring(0, 40) + "...",
+                        RowErrorCode.KEY_TOO_LONG, "The match key made of " + columns + " has "
+                                + key.value().length() + " characters; a key can have at most "
+                                + RecordStore.MAX_KEY_LENGTH + ". Shorten the value."));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkKeyConflicts(ImportRow row, List<RecordKey> rowKeys, Long target, List<RowError> errors) {
@@ -273,14 +293,16 @@ public final class ChunkApplier {
             return true;
         }
         Set<RecordKey> newKeys = new HashSet<>(matchKeys.recordKeys(merged));
+        if (checkKeyLengths(row, newKeys, errors)) {
+            discardIfNeverWritten(record);
+            return false;
+        }
         lookUp(newKeys);
         for (RecordKey key : newKeys) {
             Long holder = keyIndex.get(key);
             if (holder != null && holder != record.id) {
                 errors.add(ambiguity(row, matchKeys.rules().get(key.rule()), holder, record.id));
-                if (record.isNew && record.values.isEmpty()) {
-                    working.remove(record.id);
-                }
+                discardIfNeverWritten(record);
                 return false;
             }
         }
@@ -289,6 +311,13 @@ public final class ChunkApplier {
         newKeys.forEach(key -> keyIndex.put(key, record.id));
         record.currentKeys = newKeys;
         return true;
+    }
+
+    /** Forgets a record created for a row that then failed, before any row gave it a value. */
+    private void discardIfNeverWritten(WorkingRecord record) {
+        if (record.isNew && record.values.isEmpty()) {
+            working.remove(record.id);
+        }
     }
 
     /**

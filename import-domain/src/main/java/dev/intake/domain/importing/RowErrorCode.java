@@ -48,6 +48,9 @@ public final class RowErrorCode {
     /** A row whose match key finds more than one record. */
     public static final String AMBIGUOUS_MATCH = "AMBIGUOUS_MATCH";
 
+    /** A row whose match key (the values of a rule's fields, joined) is longer than a stored key can be. */
+    public static final String KEY_TOO_LONG = "KEY_TOO_LONG";
+
     /** A value holds a character no database column can store (NUL). */
     public static final String INVALID_CHARACTER = "INVALID_CHARACTER";
 

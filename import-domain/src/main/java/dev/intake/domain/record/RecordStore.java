@@ -45,6 +45,9 @@ public final class RecordStore {
      */
     public static final int RECORD_HELD_RULE = 0;
 
+    /** The longest match key a record can hold, in characters: the width of the key columns. */
+    public static final int MAX_KEY_LENGTH = 2000;
+
     /** Parameters of one IN list: well under every driver's limit. */
     private static final int IN_LIST_SIZE = 500;
 

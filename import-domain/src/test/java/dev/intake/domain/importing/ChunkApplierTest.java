@@ -60,6 +60,29 @@ class ChunkApplierTest {
         assertEquals(Optional.of(ana), recordMatching(contacts, Map.of("email", "ana.lima@example.com")));
     }
 
+    /** A key longer than a record can hold fails its row alone, whether the row's keys or its merged values give it. */
+    @Test
+    void aRowWhoseMatchKeyIsTooLongToStoreFailsAlone() throws SQLException {
+        AppDefinition people = contacts(List.of(List.of("external_id", "city"), List.of("email")));
+        String longId = "k".repeat(1990);
+        importChunk(people, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "external_id", longId)));
+
+        ChunkOutcome outcome = importChunk(people, TUESDAY,
+                new ImportRow(2, Map.of("external_id", "x".repeat(2001), "city", "Porto")),
+                new ImportRow(3, Map.of("email", "bea@example.com")),
+                new ImportRow(4, Map.of("email", "ana@example.com", "city", "Lisbon Lisbon")));
+
+        assertEquals(List.of(1, 0, 2), List.of(outcome.added(), outcome.updated(), outcome.errors().size()));
+        assertRowError(outcome.errors().get(0), 2, "External ID, City", "x".repeat(40) + "...",
+                RowErrorCode.KEY_TOO_LONG);
+        assertRowError(outcome.errors().get(1), 4, "External ID, City", "k".repeat(40) + "...",
+                RowErrorCode.KEY_TOO_LONG);
+        assertTrue(outcome.errors().get(1).message().contains("2004 characters"), outcome.errors().get(1).message());
+        assertEquals(2, records("contact").size());
+        assertEquals(Map.of("email", "ana@example.com", "external_id", longId),
+                recordMatching(people, Map.of("email", "ana@example.com")).orElseThrow().values());
+    }
+
     @Test
     void createsARecordWhenTheRowHasNoValueForAnyMatchRule() throws SQLException {
         AppDefinition contacts = contacts(List.of(List.of("email")));
