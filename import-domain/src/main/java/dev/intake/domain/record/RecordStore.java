@@ -55,6 +55,12 @@ public final class RecordStore {
     private Dialect dialect;
     private long nextId;
     private long lastIdOfBlock = -1;
+    /**
+     * The last time written as text, with its text: the records of a chunk share their times (the chunk's, and
+     * that of the chunk that last wrote them), and formatting a time costs more than comparing it.
+     */
+    private Instant lastTime;
+    private String lastTimeText;
 
     public RecordStore(Connection connection) {
         this.connection = connection;
@@ -343,11 +349,15 @@ public final class RecordStore {
      * A time as text for an array parameter, cast to {@code timestamp} by the statement: the local date and time
      * that {@link PreparedStatement#setTimestamp} would send.
      */
-    private static String timestamp(Instant time) {
-        return Timestamp.from(time).toString();
+    private String timestamp(Instant time) {
+        if (!time.equals(lastTime)) {
+            lastTime = time;
+            lastTimeText = Timestamp.from(time).toString();
+        }
+        return lastTimeText;
     }
 
-    private static String timestampOrNull(Instant time) {
+    private String timestampOrNull(Instant time) {
         return time == null ? null : timestamp(time);
     }
 
