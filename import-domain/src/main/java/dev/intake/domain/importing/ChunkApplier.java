@@ -8,6 +8,7 @@ import dev.intake.domain.record.MatchKeys;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.record.StoredRecord;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,17 +201,31 @@ public final class ChunkApplier {
     /** Whether a key is longer than a record can hold; adds the error saying which. */
     private boolean checkKeyLengths(ImportRow row, Collection<RecordKey> keys, List<RowError> errors) {
         for (RecordKey key : keys) {
-            if (key.value().length() > RecordStore.MAX_KEY_LENGTH) {
-                MatchRule rule = matchKeys.rules().get(key.rule());
-                String columns = String.join(", ", rule.fields().stream().map(columnOfField).toList());
+            int bytes = utf8Length(key.value());
+            if (bytes > RecordStore.MAX_KEY_BYTES) {
+                String columns = String.join(", ", matchKeys.rules().get(key.rule()).fields().stream()
+                        .map(this::columnOrStoredField).toList());
                 errors.add(new RowError(row.line(), columns, key.value().substring(0, 40) + "...",
-                        RowErrorCode.KEY_TOO_LONG, "The match key made of " + columns + " has "
-                                + key.value().length() + " characters; a key can have at most "
-                                + RecordStore.MAX_KEY_LENGTH + ". Shorten the value."));
+                        RowErrorCode.KEY_TOO_LONG, "The match key made of " + columns + " takes " + bytes
+                                + " bytes; a key can take at most " + RecordStore.MAX_KEY_BYTES + " (as many"
+                                + " characters of plain ASCII, fewer of accented or non-Latin text). Shorten the"
+                                + " value."));
                 return true;
             }
         }
         return false;
+    }
+
+    /** Bytes of the text in UTF-8, counted only when it may be too long: no character takes more than three. */
+    private static int utf8Length(String text) {
+        return text.length() * 3 <= RecordStore.MAX_KEY_BYTES ? text.length()
+                : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The column a field was read from, or for a field the file does not have, its name marked as stored. */
+    private String columnOrStoredField(String field) {
+        String column = columnOfField.apply(field);
+        return column != null ? column : field + " (stored)";
     }
 
     private void checkKeyConflicts(ImportRow row, List<RecordKey> rowKeys, Long target, List<RowError> errors) {

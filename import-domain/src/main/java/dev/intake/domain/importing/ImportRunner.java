@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -36,6 +37,15 @@ public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
     private static final int CHUNK_ATTEMPTS = 3;
+
+    /**
+     * Attempts at a chunk that keeps losing races with other jobs writing the same records or keys, with a random
+     * pause growing from about 50 ms to at most 2 s between them, so that the other job can move on.
+     */
+    private static final int CONFLICT_ATTEMPTS = 8;
+
+    /** SQL states of a write that lost to another transaction: changed records, a taken key, a deadlock. */
+    private static final Set<String> CONFLICT_STATES = Set.of("40001", "23505", "40P01");
 
     private static final int LOOK_FOR_WORK_SECONDS = 5;
 
@@ -315,19 +325,48 @@ public class ImportRunner {
             writtenAgain = true;
             RowChunk chunk = failed.chunk();
             LOG.log(Level.FINE, failed.failure(), () -> "Chunk of import " + job.id() + " planned and written again");
+            Exception last = failed.failure();
             for (int attempt = 1;; attempt++) {
+                if (isConflict(last)) {
+                    Thread.sleep(backoff(attempt));
+                }
                 try {
                     ChunkPlan plan = withinErrorLimit(chunk, plan(chunk, null));
                     return transactions.writeChunk(job.id(), app.entity(), plan, chunk.errors, chunk.cellsByLine,
                             chunk.lastLine());
                 } catch (Exception e) {
                     rethrowIfClaimLost(e);
-                    if (attempt >= CHUNK_ATTEMPTS) {
-                        throw e;
+                    last = e;
+                    if (isConflict(e) ? attempt >= CONFLICT_ATTEMPTS : attempt >= CHUNK_ATTEMPTS) {
+                        throw isConflict(e) ? keptLosing(chunk, attempt + 1) : e;
                     }
                 }
             }
         }
+
+        private ImportRefusedException keptLosing(RowChunk chunk, int attempts) {
+            return new ImportRefusedException("CONCURRENT_CHANGES", "Other jobs kept changing the records (or taking"
+                    + " the keys) that lines " + chunk.firstLine() + "-" + chunk.lastLine() + " update, in "
+                    + attempts + " attempts to write them. The rows before line " + chunk.firstLine() + " stay"
+                    + " imported; import the file again once the other imports or undos into " + app.entity()
+                    + " have ended.");
+        }
+    }
+
+    /** Whether the failure is a write that lost to another transaction, worth trying again after a pause. */
+    private static boolean isConflict(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A random pause of about 50 ms doubling with each attempt, at most 2 s, so that racing jobs drift apart. */
+    private static long backoff(int attempt) {
+        long base = Math.min(2000, 50L << Math.min(attempt - 1, 6));
+        return base / 2 + ThreadLocalRandom.current().nextLong(base);
     }
 
     private static void rethrowIfClaimLost(Throwable thrown) {

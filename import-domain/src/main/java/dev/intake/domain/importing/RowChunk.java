@@ -45,6 +45,11 @@ final class RowChunk {
         return failedRows;
     }
 
+    /** The first line read into this chunk. */
+    int firstLine() {
+        return cellsByLine.keySet().stream().mapToInt(Integer::intValue).min().orElse(lastLine);
+    }
+
     /** The last line read into this chunk: the checkpoint once it is committed. */
     int lastLine() {
         return lastLine;

@@ -45,8 +45,11 @@ public final class RecordStore {
      */
     public static final int RECORD_HELD_RULE = 0;
 
-    /** The longest match key a record can hold, in characters: the width of the key columns. */
-    public static final int MAX_KEY_LENGTH = 2000;
+    /**
+     * The longest match key a record can hold, in bytes of UTF-8: an entry of a PostgreSQL index holds at most
+     * about 2,700 bytes (the key with its app's name), and the key columns hold 2,000 characters.
+     */
+    public static final int MAX_KEY_BYTES = 2000;
 
     /** Parameters of one IN list: well under every driver's limit. */
     private static final int IN_LIST_SIZE = 500;

@@ -60,25 +60,34 @@ class ChunkApplierTest {
         assertEquals(Optional.of(ana), recordMatching(contacts, Map.of("email", "ana.lima@example.com")));
     }
 
-    /** A key longer than a record can hold fails its row alone, whether the row's keys or its merged values give it. */
+    /**
+     * A key longer than a record can hold (2,000 bytes of UTF-8) fails its row alone, whether the row's keys or its
+     * merged values give it; a field the file does not have is named as stored.
+     */
     @Test
     void aRowWhoseMatchKeyIsTooLongToStoreFailsAlone() throws SQLException {
         AppDefinition people = contacts(List.of(List.of("external_id", "city"), List.of("email")));
         String longId = "k".repeat(1990);
         importChunk(people, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "external_id", longId)));
 
-        ChunkOutcome outcome = importChunk(people, TUESDAY,
+        ChunkOutcome outcome = importFileChunk(people, columnsOf(people, "external_id", "email", "city"), TUESDAY,
                 new ImportRow(2, Map.of("external_id", "x".repeat(2001), "city", "Porto")),
                 new ImportRow(3, Map.of("email", "bea@example.com")),
-                new ImportRow(4, Map.of("email", "ana@example.com", "city", "Lisbon Lisbon")));
+                new ImportRow(4, Map.of("external_id", "\u6771".repeat(667), "city", "Kyoto")),
+                new ImportRow(5, Map.of("external_id", "\u00e9".repeat(990), "city", "Paris")));
+        ChunkOutcome merged = importFileChunk(people, columnsOf(people, "email", "city"), TUESDAY.plusSeconds(60),
+                new ImportRow(2, Map.of("email", "ana@example.com", "city", "Lisbon Lisbon")));
 
-        assertEquals(List.of(1, 0, 2), List.of(outcome.added(), outcome.updated(), outcome.errors().size()));
+        assertEquals(List.of(2, 0, 2), List.of(outcome.added(), outcome.updated(), outcome.errors().size()));
         assertRowError(outcome.errors().get(0), 2, "External ID, City", "x".repeat(40) + "...",
                 RowErrorCode.KEY_TOO_LONG);
-        assertRowError(outcome.errors().get(1), 4, "External ID, City", "k".repeat(40) + "...",
+        assertRowError(outcome.errors().get(1), 4, "External ID, City", "\u6771".repeat(40) + "...",
                 RowErrorCode.KEY_TOO_LONG);
-        assertTrue(outcome.errors().get(1).message().contains("2004 characters"), outcome.errors().get(1).message());
-        assertEquals(2, records("contact").size());
+        assertTrue(outcome.errors().get(1).message().contains("takes 2007 bytes"), outcome.errors().get(1).message());
+        assertRowError(merged.errors().get(0), 2, "external_id (stored), City", "k".repeat(40) + "...",
+                RowErrorCode.KEY_TOO_LONG);
+        assertTrue(merged.errors().get(0).message().contains("takes 2004 bytes"), merged.errors().get(0).message());
+        assertEquals(3, records("contact").size());
         assertEquals(Map.of("email", "ana@example.com", "external_id", longId),
                 recordMatching(people, Map.of("email", "ana@example.com")).orElseThrow().values());
     }
@@ -469,6 +478,22 @@ class ChunkApplierTest {
 
     private ChunkOutcome importChunk(AppDefinition app, Instant now, ImportRow... rows) throws SQLException {
         return importChunk(app, catalog(app), now, rows);
+    }
+
+    /** Applies one chunk of a file that has columns for the given fields only. */
+    private ChunkOutcome importFileChunk(AppDefinition app, Function<String, String> columnOf, Instant now,
+            ImportRow... rows) throws SQLException {
+        try (Connection connection = database.transaction()) {
+            RecordStore store = new RecordStore(connection);
+            ChunkPlan plan = new ChunkApplier(app, store, columnOf, catalog(app)).plan(List.of(rows), now);
+            plan.writes().writeTo(store, app.entity(), null);
+            connection.commit();
+            return plan.outcome();
+        }
+    }
+
+    private static Function<String, String> columnsOf(AppDefinition app, String... fields) {
+        return name -> List.of(fields).contains(name) ? columnOf(app).apply(name) : null;
     }
 
     /** Applies one chunk in a transaction of its own and commits it, or rolls it back when it fails. */

@@ -131,6 +131,23 @@ class ChunkWritesTest {
         assertEquals(Map.of(), store.findByKeys(uniqueEntity(), List.of(annsEmail)), "another app's keys");
     }
 
+    /** The longest key the planner lets through (2,000 bytes of UTF-8) fits both key indexes of either database. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aKeyOfTheLargestSizeAllowedIsStoredAndFound(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity() + "_" + "e".repeat(60);
+        String longest = "\u6771".repeat(666) + "ab";
+        assertEquals(RecordStore.MAX_KEY_BYTES, longest.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        StoredRecord ann = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("code", longest));
+
+        store.insert(List.of(ann), "job-1", Map.of(ann.id(), longest));
+        store.addKeys(entity, Map.of(new RecordKey(1, longest), ann.id()));
+
+        assertEquals(Map.of(new RecordKey(0, longest), ann.id(), new RecordKey(1, longest), ann.id()),
+                store.findByKeys(entity, List.of(new RecordKey(0, longest), new RecordKey(1, longest))));
+    }
+
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void aHeldKeyIsUniquePerAppAndMovesWhenFreed(Dialect dialect) throws SQLException {
