@@ -313,9 +313,11 @@ public class ImportRunner {
         }
 
         /**
-         * A chunk can lose a race with another import creating the same key: the unique constraint rolls it
-         * back, and planning it again finds that record and updates it. A dry run writes no key, so it loses no
-         * race; its applier's memory would not match a repeated plan, so it is not retried.
+         * A chunk can lose a race with another job: an import creating the same key (the unique constraint rolls
+         * it back, and planning it again finds that record and updates it), or a job writing a record the chunk
+         * updates since its plan read it (planning it again lays the rows over that job's values). Such losses are
+         * tried again after a pause, other failures at once. A dry run writes nothing, so it loses no race; its
+         * applier's memory would not match a repeated plan, so it is not retried.
          */
         private ChunkProgress writeAgain(ChunkWriter.Written failed) throws Exception {
             rethrowIfClaimLost(failed.failure());
