@@ -103,11 +103,11 @@ public final class ImportJournal {
     public List<JournalEntry> recordsAfter(String jobId, long afterRecord, int size) throws SQLException {
         TreeMap<Long, List<JournalEntry>> byRecord = changedAfter(jobId, afterRecord, size);
         Long lastChanged = byRecord.size() < size ? null : byRecord.lastKey();
-        for (long[] range : createdRanges(jobId, afterRecord, lastChanged)) {
-            if (byRecord.size() >= size && range[0] > nthRecord(byRecord, size)) {
+        for (long firstRecord : createdRows(jobId, afterRecord, lastChanged)) {
+            if (byRecord.size() >= size && firstRecord > nthRecord(byRecord, size)) {
                 break; // this row's records, and those of every later one, all come after the page
             }
-            for (JournalEntry entry : createdRecords(jobId, range[0])) {
+            for (JournalEntry entry : createdRecords(jobId, firstRecord)) {
                 if (entry.recordId() > afterRecord) {
                     byRecord.computeIfAbsent(entry.recordId(), id -> new ArrayList<>()).add(entry);
                 }
@@ -146,13 +146,13 @@ public final class ImportJournal {
     }
 
     /**
-     * The first and last record of the job's created rows that hold records after {@code afterRecord} (and, when
-     * {@code upTo} is given, not only records after it), by first record.
+     * The first record of each of the job's created rows that hold records after {@code afterRecord} (and, when
+     * {@code upTo} is given, not only records after it), in order: each row is named by its first record.
      */
-    private List<long[]> createdRanges(String jobId, long afterRecord, Long upTo) throws SQLException {
-        String sql = "select first_record, last_record from import_journal_created where job_id = ?"
+    private List<Long> createdRows(String jobId, long afterRecord, Long upTo) throws SQLException {
+        String sql = "select first_record from import_journal_created where job_id = ?"
                 + " and last_record > ?" + (upTo == null ? "" : " and first_record <= ?") + " order by first_record";
-        List<long[]> ranges = new ArrayList<>();
+        List<Long> rowsByFirst = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, jobId);
             query.setLong(2, afterRecord);
@@ -161,11 +161,11 @@ public final class ImportJournal {
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    ranges.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                    rowsByFirst.add(rows.getLong(1));
                 }
             }
         }
-        return ranges;
+        return rowsByFirst;
     }
 
     private List<JournalEntry> createdRecords(String jobId, long firstRecord) throws SQLException {

@@ -301,18 +301,12 @@ public final class RecordStore {
     }
 
     /**
-     * Writes the records' new values and times. On PostgreSQL the whole list is one statement joined to arrays
-     * (a batch would still execute once per record on the server); H2, embedded, takes a batch.
-     */
-    public void update(List<StoredRecord> records) throws SQLException {
-        update(records, null, Map.of());
-    }
-
-    /**
-     * Rewrites records' values as a job (an import or an undo) left them; {@code changedBy} names the job. A record
-     * with a time in {@code readAt} (when it was last written, as the job read it) is only written if it was not
-     * written since: otherwise another job's change that the job never saw would be overwritten. Such a record,
-     * like one deleted meanwhile, fails the statement (see {@link #requireAllWritten}).
+     * Rewrites records' values and times as a job (an import or an undo) left them; {@code changedBy} names the job.
+     * On PostgreSQL the whole list is one statement joined to arrays (a batch would still execute once per record
+     * on the server); H2, embedded, takes a batch. A record with a time in {@code readAt} (when it was last
+     * written, as the job read it) is only written if it was not written since: otherwise another job's change
+     * that the job never saw would be overwritten. Such a record, like one deleted meanwhile, fails the statement
+     * (see {@link #requireAllWritten}).
      */
     public void update(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
             throws SQLException {
