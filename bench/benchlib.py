@@ -2,7 +2,8 @@
 """Helpers of bench/import-benchmark: generating the contacts files and reading the measurements.
 
 Standard library only. Subcommands:
-  generate ROWS SEED_FILE MIXED_FILE      seed file of ROWS/2 contacts, mixed file of ROWS rows (half updates)
+  generate ROWS SEED_FILE MIXED_FILE [PREFIX]  seed file of ROWS/2 contacts, mixed file of ROWS rows (half
+                                          updates); PREFIX starts every e-mail address (other contacts)
   job FIELD                               reads an importJob GraphQL answer on stdin, prints one field
   seconds ISO_A ISO_B                     ISO_B - ISO_A in seconds
   strace-upload STRACE_FILE               end of upload -> first answer byte, from an strace -ttt log of curl
@@ -29,33 +30,33 @@ CITIES = [("Lisbon", "Portugal"), ("Berlin", "Germany"), ("Madrid", "Spain"), ("
 HEADER = "email,first_name,last_name,phone,job_title,city,country,notes\n"
 
 
-def email(i):
+def email(i, prefix=""):
     # first.last.N@domain: the key order differs from the file order, as with real addresses
-    return f"{FIRST[(i * 7) % 20]}.{LAST[(i * 13) % 20]}.{i}@example-{i % 97}.com"
+    return f"{prefix}{FIRST[(i * 7) % 20]}.{LAST[(i * 13) % 20]}.{i}@example-{i % 97}.com"
 
 
-def row(i, version, rnd):
+def row(i, version, rnd, prefix=""):
     city, country = CITIES[rnd.randrange(10)]
     first = FIRST[(i * 7) % 20].capitalize()
     last = LAST[(i * 13) % 20].capitalize()
-    return (f"{email(i)},{first},{last},+351 21 {rnd.randrange(1000000, 9999999)},"
+    return (f"{email(i, prefix)},{first},{last},+351 21 {rnd.randrange(1000000, 9999999)},"
             f"{TITLES[rnd.randrange(10)]},{city},{country},v{version} customer since {2000 + i % 25}\n")
 
 
-def generate(rows, seed_path, mixed_path):
+def generate(rows, seed_path, mixed_path, prefix=""):
     half = rows // 2
     rnd = random.Random(42)
     with open(seed_path, "w", newline="") as seed:
         seed.write(HEADER)
         for i in range(half):
-            seed.write(row(i, 1, rnd))
+            seed.write(row(i, 1, rnd, prefix))
     # rows alternate: an update of seeded contact k, then new contact half + k
     with open(mixed_path, "w", newline="") as mixed:
         mixed.write(HEADER)
         for k in range(rows - half):
             if k < half:
-                mixed.write(row(k, 2, rnd))
-            mixed.write(row(half + k, 2, rnd))
+                mixed.write(row(k, 2, rnd, prefix))
+            mixed.write(row(half + k, 2, rnd, prefix))
 
 
 def job_field(field):
@@ -209,7 +210,7 @@ def record_rows(path, rows_file):
 def main(argv):
     command = argv[1]
     if command == "generate":
-        generate(int(argv[2]), argv[3], argv[4])
+        generate(int(argv[2]), argv[3], argv[4], argv[5] if len(argv) > 5 else "")
     elif command == "job":
         job_field(argv[2])
     elif command == "seconds":
