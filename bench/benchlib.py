@@ -117,11 +117,12 @@ def jstat_peak(path):
             continue
         if header is None or len(cols) != len(header):
             continue
-        try:
-            get = {name: float(value) for name, value in zip(header, cols)}
+        get = dict(zip(header, cols))
+        try:  # only these columns: a collector without concurrent cycles (Parallel) prints "-" in CGC and CGCT
+            used = sum(float(get[name]) for name in ("S0U", "S1U", "EU", "OU"))
         except ValueError:
             continue
-        peak = max(peak, get["S0U"] + get["S1U"] + get["EU"] + get["OU"])
+        peak = max(peak, used)
     print(f"{peak / 1024:.0f}")
 
 
