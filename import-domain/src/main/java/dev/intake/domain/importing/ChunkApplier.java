@@ -430,8 +430,11 @@ public final class ChunkApplier {
             Set<String> values = new HashSet<>();
             rows.forEach(row -> Optional.ofNullable(row.values().get(field.name()))
                     .ifPresent(value -> values.add(MatchKeys.foldForMatching(value))));
+            if (values.isEmpty()) { // a file without the column: no need to read the referenced app's definition
+                continue;
+            }
             Optional<AppDefinition> referenced = apps.apply(field.reference());
-            if (values.isEmpty() || referenced.isEmpty()) {
+            if (referenced.isEmpty()) {
                 continue;
             }
             if (app.entity().equals(field.reference())) {

@@ -156,8 +156,10 @@ public class ImportTransactions {
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(plan.outcome().errors());
             errors.sort(Comparator.comparingInt(RowError::line));
-            RowErrorStore errorStore = new RowErrorStore(connection);
-            errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
+            if (!errors.isEmpty()) { // numbering them asks the database; most chunks have none
+                RowErrorStore errorStore = new RowErrorStore(connection);
+                errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
+            }
             List<RowOutcome> outcomes = withConversionFailures(plan.outcome().rows(), conversionErrors);
             new RowOutcomeStore(connection).add(jobId, outcomes);
             job.countChunk(plan.outcome(), plan.failedRows(conversionErrors), lastLine);

@@ -24,7 +24,7 @@ public final class FlatJson {
 
     /** The values as one JSON object, in the map's order; a null value is written as JSON null. */
     public static String write(Map<String, String> values) {
-        StringBuilder json = new StringBuilder(16 + values.size() * 24);
+        StringBuilder json = new StringBuilder(capacityFor(values));
         json.append('{');
         boolean first = true;
         for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -41,6 +41,18 @@ public final class FlatJson {
             }
         }
         return json.append('}').toString();
+    }
+
+    /**
+     * Room for the object when nothing needs escaping, so that the builder is filled without growing: a record is
+     * written for every row an import changes, and each growth copies what was written so far.
+     */
+    private static int capacityFor(Map<String, String> values) {
+        int capacity = 2;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            capacity += entry.getKey().length() + (entry.getValue() == null ? 4 : entry.getValue().length()) + 6;
+        }
+        return capacity;
     }
 
     private static void writeString(StringBuilder json, String text) {

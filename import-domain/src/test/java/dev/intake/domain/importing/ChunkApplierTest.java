@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +257,26 @@ class ChunkApplierTest {
 
         assertCounts(1, 0, outcome);
         assertEquals(Map.of("email", "ana@example.com", "company", " ACME  corp "), onlyRecord("contact").values());
+    }
+
+    /** A chunk without values for a reference asks nothing about the app it points to (a query per chunk). */
+    @Test
+    void readsTheReferencedAppOnlyForAChunkThatHasReferences() throws SQLException {
+        AppDefinition companies = companies();
+        AppDefinition contacts = contactsWithCompany();
+        importChunk(companies, MONDAY, new ImportRow(2, Map.of("name", "Acme Corp")));
+        List<String> asked = new ArrayList<>();
+        Function<String, Optional<AppDefinition>> apps = entity -> {
+            asked.add(entity);
+            return catalog(companies, contacts).apply(entity);
+        };
+
+        importChunk(contacts, apps, TUESDAY, new ImportRow(2, Map.of("email", "ana@example.com")));
+        List<String> withoutReferences = List.copyOf(asked);
+        importChunk(contacts, apps, TUESDAY, new ImportRow(3, Map.of("email", "bea@example.com", "company", "acme")));
+
+        assertEquals(List.of(), withoutReferences);
+        assertEquals(List.of("company"), asked);
     }
 
     @Test
