@@ -54,6 +54,12 @@ public final class RecordStore {
     /** Parameters of one IN list: well under every driver's limit. */
     private static final int IN_LIST_SIZE = 500;
 
+    /**
+     * Keys of one array parameter: a whole chunk's keys at the default chunk size, so that a chunk's lookup is one
+     * statement per rule; an array is one parameter, sent in binary, whatever its length.
+     */
+    private static final int ARRAY_SIZE = 5000;
+
     private final Connection connection;
     private Dialect dialect;
     private long nextId;
@@ -119,7 +125,7 @@ public final class RecordStore {
         Map<Integer, List<String>> valuesByRule = new TreeMap<>();
         keys.forEach(key -> valuesByRule.computeIfAbsent(key.rule(), rule -> new ArrayList<>()).add(key.value()));
         for (Map.Entry<Integer, List<String>> rule : valuesByRule.entrySet()) {
-            for (List<String> slice : slices(rule.getValue().stream().distinct().toList())) {
+            for (List<String> slice : slices(rule.getValue().stream().distinct().toList(), ARRAY_SIZE)) {
                 findInRule(entity, rule.getKey(), slice, withRecords, handler);
             }
         }
@@ -129,7 +135,7 @@ public final class RecordStore {
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(rule == RECORD_HELD_RULE
                 ? heldKeyQuery(withRecords) : keyRowQuery(withRecords))) {
-            query.setArray(1, connection.createArrayOf("varchar", values.toArray()));
+            query.setArray(1, connection.createArrayOf("varchar", values.toArray(String[]::new)));
             query.setString(2, entity);
             if (rule != RECORD_HELD_RULE) {
                 query.setInt(3, rule);
@@ -641,9 +647,13 @@ public final class RecordStore {
     }
 
     private static <T> List<List<T>> slices(List<T> values) {
+        return slices(values, IN_LIST_SIZE);
+    }
+
+    private static <T> List<List<T>> slices(List<T> values, int size) {
         List<List<T>> slices = new ArrayList<>();
-        for (int start = 0; start < values.size(); start += IN_LIST_SIZE) {
-            slices.add(values.subList(start, Math.min(values.size(), start + IN_LIST_SIZE)));
+        for (int start = 0; start < values.size(); start += size) {
+            slices.add(values.subList(start, Math.min(values.size(), start + size)));
         }
         return slices;
     }
