@@ -143,15 +143,16 @@ public class ImportTransactions {
     @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public ChunkProgress writeChunk(String jobId, String entity, ChunkPlan plan, List<RowError> conversionErrors,
             Map<Integer, List<String>> cellsByLine, int lastLine) throws SQLException {
-        ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job.status() != ImportStatus.RUNNING) {
-            return new ChunkProgress(false, job.cancelRequested(), job.failed());
-        }
-        if (!settings.nodeId().equals(job.claimedBy())) {
-            throw new ClaimLostException(jobId, job.claimedBy());
-        }
-        job.beat(clock.instant());
         try (Connection connection = database.connection()) {
+            RunningJobRow jobRow = new RunningJobRow(connection);
+            RunningJobRow.Locked job = jobRow.lock(jobId);
+            if (job == null || job.status() != ImportStatus.RUNNING) {
+                return job == null ? new ChunkProgress(false, false, 0)
+                        : new ChunkProgress(false, job.cancelRequested(), job.failed());
+            }
+            if (!settings.nodeId().equals(job.claimedBy())) {
+                throw new ClaimLostException(jobId, job.claimedBy());
+            }
             plan.writes().writeTo(new RecordStore(connection), entity, jobId);
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(plan.outcome().errors());
@@ -162,9 +163,10 @@ public class ImportTransactions {
             }
             List<RowOutcome> outcomes = withConversionFailures(plan.outcome().rows(), conversionErrors);
             new RowOutcomeStore(connection).add(jobId, outcomes);
-            job.countChunk(plan.outcome(), plan.failedRows(conversionErrors), lastLine);
+            int failedInChunk = plan.failedRows(conversionErrors);
+            jobRow.countChunk(jobId, clock.instant(), plan.outcome(), failedInChunk, lastLine);
+            return new ChunkProgress(true, job.cancelRequested(), job.failed() + failedInChunk);
         }
-        return new ChunkProgress(true, job.cancelRequested(), job.failed());
     }
 
     /** The applier's outcomes plus one failed outcome per row that failed conversion, in line order. */
