@@ -93,7 +93,8 @@ public final class ChunkApplier {
      * nothing to it: the caller writes the plan's {@link ChunkWrites} in a transaction of its own.
      */
     public ChunkPlan plan(List<ImportRow> rows, Instant now) throws SQLException {
-        List<List<RecordKey>> keysOfRows = rows.stream().map(row -> matchKeys.recordKeys(row.values())).toList();
+        List<List<RecordKey>> keysOfRows = rows.stream()
+                .map(row -> row.keys() != null ? row.keys() : matchKeys.recordKeys(row.values())).toList();
         Set<RecordKey> chunkKeys = new HashSet<>(rows.size() * 2);
         keysOfRows.forEach(chunkKeys::addAll);
         preloadMatchedRecords(chunkKeys, lookUpWithRecords(chunkKeys));

@@ -24,18 +24,20 @@ final class ChunkReadAhead implements AutoCloseable {
     private final RowConverter converter;
     private final int checkpointLine;
     private final int chunkSize;
+    private final Preparation preparation;
     private volatile boolean stopped;
     private boolean finished;
     private int errorsAllowed;
     private Thread thread;
 
     private ChunkReadAhead(CsvRowReader reader, RowConverter converter, int checkpointLine, int chunkSize,
-            int errorsAllowed) {
+            int errorsAllowed, Preparation preparation) {
         this.reader = reader;
         this.converter = converter;
         this.checkpointLine = checkpointLine;
         this.chunkSize = chunkSize;
         this.errorsAllowed = errorsAllowed;
+        this.preparation = preparation;
     }
 
     /**
@@ -46,7 +48,17 @@ final class ChunkReadAhead implements AutoCloseable {
      */
     static ChunkReadAhead start(ManagedThreadFactory threads, CsvRowReader reader, RowConverter converter,
             int checkpointLine, int chunkSize, int errorsAllowed) {
-        ChunkReadAhead readAhead = new ChunkReadAhead(reader, converter, checkpointLine, chunkSize, errorsAllowed);
+        return start(threads, reader, converter, checkpointLine, chunkSize, errorsAllowed, chunk -> { });
+    }
+
+    /**
+     * Starts reading like {@link #start}, and prepares every chunk on the reading thread before it waits: work
+     * that needs only the chunk's own rows, taken off the thread that applies them.
+     */
+    static ChunkReadAhead start(ManagedThreadFactory threads, CsvRowReader reader, RowConverter converter,
+            int checkpointLine, int chunkSize, int errorsAllowed, Preparation preparation) {
+        ChunkReadAhead readAhead = new ChunkReadAhead(reader, converter, checkpointLine, chunkSize, errorsAllowed,
+                preparation);
         readAhead.thread = threads.newThread(readAhead::readAll);
         readAhead.thread.start();
         return readAhead;
@@ -114,6 +126,7 @@ final class ChunkReadAhead implements AutoCloseable {
     private void hand(Object item) throws InterruptedException {
         if (item instanceof RowChunk chunk) {
             errorsAllowed -= chunk.failedRows();
+            preparation.prepare(chunk);
         }
         while (!stopped) {
             if (ready.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -140,6 +153,12 @@ final class ChunkReadAhead implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Work on a chunk's rows done on the reading thread; a failure of it fails the import like a read. */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(RowChunk chunk);
     }
 
     /** Marks the end of the file in the queue. */

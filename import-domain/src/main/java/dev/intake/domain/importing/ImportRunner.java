@@ -7,6 +7,7 @@ import dev.intake.domain.importing.csv.CsvFormat;
 import dev.intake.domain.importing.csv.CsvFormatDetector;
 import dev.intake.domain.importing.csv.CsvRowReader;
 import dev.intake.domain.config.IntakeSettings;
+import dev.intake.domain.record.MatchKeys;
 import dev.intake.domain.record.RecordStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -169,8 +170,9 @@ public class ImportRunner {
     private Ending applyChunks(ImportJob job, AppDefinition app, CsvRowReader reader, RowConverter converter,
             Function<String, String> columnOfField) throws Exception {
         int maxErrors = job.options().maxErrors();
+        MatchKeys matchKeys = new MatchKeys(app);
         try (ChunkReadAhead chunks = ChunkReadAhead.start(threads, reader, converter, job.checkpointLine(),
-                settings.chunkSize(), maxErrors - job.failed());
+                settings.chunkSize(), maxErrors - job.failed(), chunk -> withMatchKeys(chunk, matchKeys));
                 ChunkWriter writer = ChunkWriter.start(threads)) {
             ChunkApplier dryRun = job.dryRun() ? dryRunApplier(app, columnOfField) : null;
             Pipeline pipeline = new Pipeline(job, app, columnOfField, writer, dryRun);
@@ -182,6 +184,14 @@ public class ImportRunner {
             }
             return pipeline.lastChunkWritten();
         }
+    }
+
+    /**
+     * Gives the chunk's rows their match keys on the thread reading the file: a row's keys depend on its values
+     * alone, and the thread planning the chunks sets the pace of the import.
+     */
+    private static void withMatchKeys(RowChunk chunk, MatchKeys matchKeys) {
+        chunk.rows.replaceAll(row -> row.withKeys(matchKeys.recordKeys(row.values())));
     }
 
     /** A dry run's applier lives across all chunks: it carries what earlier chunks would have done. */

@@ -11,6 +11,7 @@ import dev.intake.domain.app.FieldType;
 import dev.intake.domain.importing.csv.CsvFormat;
 import dev.intake.domain.importing.csv.CsvRow;
 import dev.intake.domain.importing.csv.CsvRowReader;
+import dev.intake.domain.record.RecordKey;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,28 @@ class ChunkReadAheadTest {
                 assertNull(chunks.next());
             }
         }
+    }
+
+    /** The import gives rows their match keys this way, off the thread that plans them. */
+    @Test
+    void preparesEveryChunkOnTheReadingThreadBeforeHandingItOver() throws Exception {
+        Path file = write(fileOf(25, line -> "ok"));
+        List<String> preparedOn = new ArrayList<>();
+
+        try (CsvRowReader reader = CsvRowReader.open(file, COMMA_UTF8)) {
+            reader.next();
+            try (ChunkReadAhead chunks = ChunkReadAhead.start(new Threads(), reader, converter(), 1, 10, 100,
+                    chunk -> {
+                        preparedOn.add(Thread.currentThread().getName());
+                        chunk.rows.replaceAll(row -> row.withKeys(List.of(new RecordKey(0, "row" + row.line()))));
+                    })) {
+                for (RowChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                    chunk.rows.forEach(row -> assertEquals(List.of(new RecordKey(0, "row" + row.line())),
+                            row.keys()));
+                }
+            }
+        }
+        assertEquals(List.of("read-ahead-test", "read-ahead-test", "read-ahead-test"), preparedOn);
     }
 
     @Test
