@@ -20,10 +20,20 @@ public final class RowConverter {
 
     private final HeaderMapping mapping;
     private final ValueConverter values;
+    /**
+     * The field name of every column, interned: the instance stored records' names are read as (see FlatJson), so
+     * that laying a row over a record compares names by identity.
+     */
+    private final String[] fieldNames;
 
     public RowConverter(HeaderMapping mapping, ValueConverter values) {
         this.mapping = mapping;
         this.values = values;
+        this.fieldNames = new String[mapping.size()];
+        for (int i = 0; i < mapping.size(); i++) {
+            FieldDefinition field = mapping.column(i).field();
+            fieldNames[i] = field == null ? null : field.name().intern();
+        }
     }
 
     /** Converts one data row. */
@@ -34,7 +44,7 @@ public final class RowConverter {
         for (int i = 0; i < columns; i++) {
             String cell = row.cell(i);
             if (!CsvRow.isBlank(cell)) {
-                convertCell(row.line(), mapping.column(i), cell, converted, errors);
+                convertCell(row.line(), mapping.column(i), fieldNames[i], cell, converted, errors);
             }
         }
         checkExtraValues(row, errors);
@@ -44,8 +54,8 @@ public final class RowConverter {
         return ConvertedRow.converted(row.line(), converted);
     }
 
-    private void convertCell(int line, HeaderMapping.Column column, String cell, Map<String, String> converted,
-            List<RowError> errors) {
+    private void convertCell(int line, HeaderMapping.Column column, String fieldName, String cell,
+            Map<String, String> converted, List<RowError> errors) {
         switch (column.role()) {
             case IGNORED -> {
                 return;
@@ -62,7 +72,7 @@ public final class RowConverter {
                 }
                 Conversion conversion = values.convert(column.field(), cell);
                 if (conversion instanceof Conversion.Value value) {
-                    converted.put(column.field().name(), value.value());
+                    converted.put(fieldName, value.value());
                 } else if (conversion instanceof Conversion.Failure failure) {
                     errors.add(new RowError(line, column.header(), cell, failure.code(), failure.message()));
                 }

@@ -19,6 +19,12 @@ public final class FlatJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /**
+     * Member names read before, interned, by their hash: a slot may be overwritten by another name at any time
+     * (threads share the table without locks, which is safe for immutable strings), costing only a new lookup.
+     */
+    private static final String[] KNOWN_NAMES = new String[256];
+
     private FlatJson() {
     }
 
@@ -64,7 +70,12 @@ public final class FlatJson {
             writeEscape(json, c);
             plainFrom = i + 1;
         }
-        json.append(text, plainFrom, text.length()).append('"');
+        if (plainFrom == 0) {
+            json.append(text); // copied as a block; appending a range copies character by character
+        } else {
+            json.append(text, plainFrom, text.length());
+        }
+        json.append('"');
     }
 
     private static void writeEscape(StringBuilder json, char c) {
@@ -136,7 +147,7 @@ public final class FlatJson {
                 return endOfText();
             }
             while (true) {
-                String name = string();
+                String name = name();
                 if (name == null || !skipTo(':')) {
                     return false;
                 }
@@ -158,6 +169,41 @@ public final class FlatJson {
                     return false;
                 }
             }
+        }
+
+        /**
+         * A member's name: the same instance every time a name is read again (records of an app repeat the same
+         * few names millions of times), so that maps built from it neither hash it again nor compare its text.
+         */
+        private String name() {
+            if (peekAfterSpace() != '"') {
+                return null;
+            }
+            int from = at + 1;
+            int hash = 0;
+            for (int i = from; i < json.length(); i++) {
+                char c = json.charAt(i);
+                if (c == '"') {
+                    return knownName(from, i, hash);
+                }
+                if (c == '\\' || c < 0x20) {
+                    break;
+                }
+                hash = 31 * hash + c;
+            }
+            return string();
+        }
+
+        private String knownName(int from, int to, int hash) {
+            int slot = hash & (KNOWN_NAMES.length - 1);
+            String known = KNOWN_NAMES[slot];
+            at = to + 1;
+            if (known != null && known.length() == to - from && json.startsWith(known, from)) {
+                return known;
+            }
+            String name = json.substring(from, to).intern();
+            KNOWN_NAMES[slot] = name;
+            return name;
         }
 
         private String string() {

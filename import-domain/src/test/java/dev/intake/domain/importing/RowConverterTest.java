@@ -3,12 +3,14 @@ package dev.intake.domain.importing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.app.FieldDefinition;
 import dev.intake.domain.app.FieldType;
 import dev.intake.domain.importing.csv.CsvRow;
+import dev.intake.domain.record.FlatJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,17 @@ class RowConverterTest {
         assertEquals(2, row.line());
         assertEquals(List.of("amount", "email", "name"), List.copyOf(row.values().keySet()));
         assertEquals(Map.of("amount", "1234.5", "email", "ana@example.com", "name", "Ana"), row.values());
+    }
+
+    @Test
+    void namesValuesByTheInternedFieldNameThatStoredRecordsAreReadWith() {
+        RowConverter converter = converter(false, "email", "name");
+
+        ConvertedRow row = converter.convert(row(2, "ana@example.com", "Ana"));
+
+        String readName = FlatJson.read("{\"name\":\"Bea\"}").orElseThrow().keySet().iterator().next();
+        row.values().keySet().forEach(name -> assertSame(name.intern(), name));
+        assertSame(readName, List.copyOf(row.values().keySet()).get(1));
     }
 
     @Test

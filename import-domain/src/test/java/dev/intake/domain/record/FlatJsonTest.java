@@ -1,6 +1,7 @@
 package dev.intake.domain.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,21 @@ class FlatJsonTest {
         assertEquals(Optional.empty(), FlatJson.readText("{\"age\":7}"), "not a flat object of text");
         assertThrows(UnsupportedOperationException.class,
                 () -> FlatJson.readText("{\"a\":\"b\"}").orElseThrow().put("c", "d"));
+    }
+
+    @Test
+    void readsEveryNameAsOneInternedInstanceWhateverSharesItsSlot() {
+        String first = FlatJson.readText("{\"first_name\":\"Ann\"}").orElseThrow().keySet().iterator().next();
+        String again = FlatJson.read("{\"first_name\":\"Bea\"}").orElseThrow().keySet().iterator().next();
+        assertSame("first_name", first, "the interned instance, as the row converter's field names are");
+        assertSame(first, again);
+        for (int round = 0; round < 3; round++) { // "Aa" and "BB" have the same hash, so they take turns in a slot
+            assertEquals(Optional.of(Map.of("Aa", "1", "BB", "2")), FlatJson.readText("{\"Aa\":\"1\",\"BB\":\"2\"}"));
+            assertEquals(Optional.of(Map.of("BB", "3")), FlatJson.readText("{\"BB\":\"3\"}"));
+        }
+        assertEquals(Optional.of(Map.of("a\"b", "x", "c\\d", "y")),
+                FlatJson.readText("{\"a\\\"b\":\"x\",\"c\\\\d\":\"y\"}"), "escaped names read as before");
+        assertEquals(Optional.empty(), FlatJson.readText("{\"unclosed:\"x\"}"));
     }
 
     @Test
