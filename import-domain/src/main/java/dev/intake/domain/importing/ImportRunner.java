@@ -8,6 +8,7 @@ import dev.intake.domain.importing.csv.CsvFormatDetector;
 import dev.intake.domain.importing.csv.CsvRowReader;
 import dev.intake.domain.config.IntakeSettings;
 import dev.intake.domain.record.MatchKeys;
+import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -192,6 +193,9 @@ public class ImportRunner {
      */
     private static void withMatchKeys(RowChunk chunk, MatchKeys matchKeys) {
         chunk.rows.replaceAll(row -> row.withKeys(matchKeys.recordKeys(row.values())));
+        // A key's text is new for every row, and a String computes its hash when first asked, then keeps it: asked
+        // here, the planning thread finds every key's hash ready in the sets and maps it builds of the keys.
+        chunk.rows.forEach(row -> row.keys().forEach(RecordKey::hashCode));
     }
 
     /** A dry run's applier lives across all chunks: it carries what earlier chunks would have done. */
