@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -77,10 +79,7 @@ class ApiImportIT {
     @Test
     void aKeyTooLongToStoreFailsItsRowAlone(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("codes");
-        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", "Codes")
-                .add("fields", Json.createArrayBuilder().add(field("code", "TEXT", false))
-                        .add(field("note", "TEXT", false)))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("code"))).build());
+        api.defineApp(app(entity, "Codes", "code", field("code", "TEXT", false), field("note", "TEXT", false)));
         Path file = Files.writeString(dir.resolve("codes.csv"), "code,note\nok1,a\n" + "\u6771".repeat(1000)
                 + ",b\nok2,c\n");
 
@@ -115,10 +114,8 @@ class ApiImportIT {
     @Test
     void refusesMissingRequiredAndDuplicateColumns(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("deals");
-        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", "Deals")
-                .add("fields", Json.createArrayBuilder()
-                        .add(field("external_id", "TEXT", false)).add(field("name", "TEXT", true)))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("external_id"))).build());
+        api.defineApp(app(entity, "Deals", "external_id", field("external_id", "TEXT", false),
+                field("name", "TEXT", true)));
         Path missing = dir.resolve("missing.csv");
         Files.writeString(missing, "external_id\nD-1\n");
         Path duplicate = dir.resolve("duplicate.csv");
@@ -153,10 +150,7 @@ class ApiImportIT {
     @Test
     void countsARowWithTwoBadCellsAsOneFailedRowWithTwoErrors(@TempDir Path dir) throws Exception {
         String entity = AppFixtures.uniqueEntity("scores");
-        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", "Scores")
-                .add("fields", Json.createArrayBuilder().add(field("email", "EMAIL", false))
-                        .add(field("score", "NUMBER", false)))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
+        api.defineApp(app(entity, "Scores", "email", field("email", "EMAIL", false), field("score", "NUMBER", false)));
         Path file = dir.resolve("scores.csv");
         Files.writeString(file, "email,score\nbad-email,lots\nok@example.com,7\n");
 
@@ -268,10 +262,16 @@ class ApiImportIT {
     }
 
     static JsonObject contactApp(String entity) {
-        return Json.createObjectBuilder().add("entity", entity).add("label", "Contacts")
-                .add("fields", Json.createArrayBuilder().add(field("email", "EMAIL", false))
-                        .add(field("first_name", "TEXT", false)).add(field("last_name", "TEXT", false)))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build();
+        return app(entity, "Contacts", "email", field("email", "EMAIL", false), field("first_name", "TEXT", false),
+                field("last_name", "TEXT", false));
+    }
+
+    /** An app definition for {@code defineApp} with the given fields, matching on one of them. */
+    static JsonObject app(String entity, String label, String matchField, JsonObject... fields) {
+        JsonArrayBuilder definitions = Json.createArrayBuilder();
+        Arrays.stream(fields).forEach(definitions::add);
+        return Json.createObjectBuilder().add("entity", entity).add("label", label).add("fields", definitions)
+                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add(matchField))).build();
     }
 
     static JsonObject field(String name, String type, boolean required) {

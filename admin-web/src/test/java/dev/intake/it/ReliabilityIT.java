@@ -246,9 +246,8 @@ class ReliabilityIT {
      */
     private static List<JsonObject> dryRunThenImportWithMaxErrorsOne(String entity, Path dir, String rows)
             throws Exception {
-        api.defineApp(Json.createObjectBuilder(contactApp(entity)).add("fields", Json.createArrayBuilder()
-                .add(ApiImportIT.field("email", "EMAIL", false)).add(ApiImportIT.field("first_name", "TEXT", false))
-                .add(ApiImportIT.field("last_name", "TEXT", true))).build());
+        api.defineApp(ApiImportIT.app(entity, "Contacts", "email", ApiImportIT.field("email", "EMAIL", false),
+                ApiImportIT.field("first_name", "TEXT", false), ApiImportIT.field("last_name", "TEXT", true)));
         Path file = Files.writeString(dir.resolve(entity + ".csv"), "email,first_name,last_name\n" + rows);
         JsonObject maxErrorsOne = Json.createObjectBuilder().add("maxErrors", 1).build();
         JsonObject dryRun = api.importAndWait(entity, file,

@@ -239,11 +239,8 @@ class UndoAndDryRunIT {
 
     private static String contactApp() throws Exception {
         String entity = AppFixtures.uniqueEntity("undo");
-        api.defineApp(Json.createObjectBuilder().add("entity", entity).add("label", "Contacts")
-                .add("fields", Json.createArrayBuilder().add(ApiImportIT.field("email", "EMAIL", false))
-                        .add(ApiImportIT.field("first_name", "TEXT", false))
-                        .add(ApiImportIT.field("last_name", "TEXT", true)))
-                .add("matchOn", Json.createArrayBuilder().add(Json.createArrayBuilder().add("email"))).build());
+        api.defineApp(ApiImportIT.app(entity, "Contacts", "email", ApiImportIT.field("email", "EMAIL", false),
+                ApiImportIT.field("first_name", "TEXT", false), ApiImportIT.field("last_name", "TEXT", true)));
         return entity;
     }
 
