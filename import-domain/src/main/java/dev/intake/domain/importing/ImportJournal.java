@@ -2,7 +2,6 @@ package dev.intake.domain.importing;
 
 import dev.intake.domain.record.Dialect;
 import dev.intake.domain.record.FlatJson;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,16 +11,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * The journal of what imports changed, on a connection the caller owns, written in each chunk's own transaction
- * and read by undo a page of records at a time in record id order. A changed record gets a row of its own with the
- * values the chunk changed (all of them in one statement: from array parameters on PostgreSQL, a batch on H2; see
- * {@link Dialect}); the records a chunk created share one row, which lists them with the line that created each.
+ * and read by undo a page of records at a time in record id order. The records a chunk changed share one row per
+ * block of {@value #ID_BLOCK} record ids, which lists each with the previous values of the fields the chunk changed
+ * (all rows in one statement: from array parameters on PostgreSQL, a batch on H2; see {@link Dialect}); the records
+ * a chunk created share one row, which lists them with the line that created each.
  */
 public final class ImportJournal {
+
+    /** How many record ids one row of changed records covers at most: see V15. */
+    static final long ID_BLOCK = 1000;
+
+    /** The most blocks of ids one query of a batch reads, however sparse the journal's blocks are. */
+    private static final long MAX_BLOCKS_READ = 1 << 16;
 
     private final Connection connection;
 
@@ -35,14 +39,7 @@ public final class ImportJournal {
         List<JournalEntry> created = new ArrayList<>();
         entries.forEach(entry -> (entry.created() ? created : changed).add(entry));
         addCreated(jobId, created);
-        if (changed.isEmpty()) {
-            return;
-        }
-        if (Dialect.of(connection) == Dialect.H2) {
-            addInBatch(jobId, changed);
-        } else {
-            addFromArrays(jobId, changed);
-        }
+        addChanged(jobId, changed);
     }
 
     /** One row for all the records a chunk created, in id order; see V13. */
@@ -63,37 +60,58 @@ public final class ImportJournal {
         }
     }
 
-    private void addFromArrays(String jobId, List<JournalEntry> changed) throws SQLException {
-        String sql = "insert into import_journal (job_id, record_id, line, created, previous_values)"
-                + " select ?, v.record_id, v.line, false, v.previous_values from unnest(?, ?, ?)"
-                + " as v(record_id, line, previous_values)";
+    /**
+     * One row per block of record ids for the records a chunk changed, named by the chunk's first line; see V15.
+     */
+    private void addChanged(String jobId, List<JournalEntry> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        int chunkLine = changed.stream().mapToInt(JournalEntry::line).min().orElseThrow();
+        Map<BlockRow, List<JournalEntry>> rows = new TreeMap<>();
+        changed.stream().sorted(Comparator.comparingLong(JournalEntry::recordId)).forEach(entry -> rows
+                .computeIfAbsent(new BlockRow(idBlock(entry.recordId()), chunkLine), row -> new ArrayList<>())
+                .add(entry));
+        if (Dialect.of(connection) == Dialect.H2) {
+            addChangedInBatch(jobId, rows);
+        } else {
+            addChangedFromArrays(jobId, rows);
+        }
+    }
+
+    private void addChangedFromArrays(String jobId, Map<BlockRow, List<JournalEntry>> rows) throws SQLException {
+        String sql = "insert into import_journal_changed (job_id, id_block, line, records)"
+                + " select ?, v.id_block, v.line, v.records from unnest(?, ?, ?) as v(id_block, line, records)";
+        List<Map.Entry<BlockRow, List<JournalEntry>>> entries = List.copyOf(rows.entrySet());
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, jobId);
-            insert.setArray(2, array("bigint", changed, JournalEntry::recordId, Long[]::new));
-            insert.setArray(3, array("integer", changed, JournalEntry::line, Integer[]::new));
-            insert.setArray(4, array("text", changed, entry -> encode(entry.previousValues()), String[]::new));
+            insert.setArray(2, Dialect.column(connection, "bigint", entries, row -> row.getKey().block(),
+                    Long[]::new));
+            insert.setArray(3, Dialect.column(connection, "integer", entries, row -> row.getKey().line(),
+                    Integer[]::new));
+            insert.setArray(4, Dialect.column(connection, "text", entries, row -> ChangedRecords.encode(
+                    row.getValue()), String[]::new));
             insert.executeUpdate();
         }
     }
 
-    private <V> Array array(String type, List<JournalEntry> entries, Function<JournalEntry, V> field,
-            IntFunction<V[]> newArray) throws SQLException {
-        return Dialect.column(connection, type, entries, field, newArray);
-    }
-
-    private void addInBatch(String jobId, List<JournalEntry> changed) throws SQLException {
-        String sql = "insert into import_journal (job_id, record_id, line, created, previous_values)"
-                + " values (?, ?, ?, false, ?)";
+    private void addChangedInBatch(String jobId, Map<BlockRow, List<JournalEntry>> rows) throws SQLException {
+        String sql = "insert into import_journal_changed (job_id, id_block, line, records) values (?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (JournalEntry entry : changed) {
+            for (Map.Entry<BlockRow, List<JournalEntry>> row : rows.entrySet()) {
                 insert.setString(1, jobId);
-                insert.setLong(2, entry.recordId());
-                insert.setInt(3, entry.line());
-                insert.setString(4, encode(entry.previousValues()));
+                insert.setLong(2, row.getKey().block());
+                insert.setInt(3, row.getKey().line());
+                insert.setString(4, ChangedRecords.encode(row.getValue()));
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** The block of record ids a changed record's entry is journalled in. */
+    static long idBlock(long recordId) {
+        return Math.floorDiv(recordId, ID_BLOCK);
     }
 
     /**
@@ -121,8 +139,23 @@ public final class ImportJournal {
         return recordsAfter(jobId, Long.MIN_VALUE, records + 1).size() > records;
     }
 
-    /** The first {@code size} records after {@code afterRecord} that a chunk changed, with all their entries. */
+    /**
+     * The first {@code size} records after {@code afterRecord} that a chunk changed, with all their entries: from
+     * the rows per block of ids (V15) and from the rows per record of journals written before.
+     */
     private TreeMap<Long, List<JournalEntry>> changedAfter(String jobId, long afterRecord, int size)
+            throws SQLException {
+        TreeMap<Long, List<JournalEntry>> byRecord = changedBeforeV15(jobId, afterRecord, size);
+        changedInBlocks(jobId, afterRecord, size).forEach((id, entries) -> byRecord
+                .computeIfAbsent(id, record -> new ArrayList<>()).addAll(entries));
+        while (byRecord.size() > size) {
+            byRecord.pollLastEntry();
+        }
+        return byRecord;
+    }
+
+    /** The first {@code size} records after {@code afterRecord} of the rows per changed record (before V15). */
+    private TreeMap<Long, List<JournalEntry>> changedBeforeV15(String jobId, long afterRecord, int size)
             throws SQLException {
         String sql = "select record_id, line, created, previous_values from import_journal where job_id = ?"
                 + " and record_id in (select distinct record_id from import_journal where job_id = ?"
@@ -143,6 +176,74 @@ public final class ImportJournal {
             }
         }
         return byRecord;
+    }
+
+    /**
+     * At least the first {@code size} records after {@code afterRecord} of the job's rows of changed records (all
+     * of them when it has fewer), with all their entries. Reads whole blocks of ids, from the first block that has
+     * rows on, as many at a time as the records still missing need at the density of the blocks read so far.
+     */
+    private TreeMap<Long, List<JournalEntry>> changedInBlocks(String jobId, long afterRecord, int size)
+            throws SQLException {
+        TreeMap<Long, List<JournalEntry>> byRecord = new TreeMap<>();
+        long from = idBlock(afterRecord);
+        long blocksRead = 0;
+        while (byRecord.size() < size) {
+            Long first = firstBlockFrom(jobId, from);
+            if (first == null) {
+                break;
+            }
+            long perBlock = blocksRead == 0 ? size : Math.max(1, byRecord.size() / blocksRead);
+            long blocks = Math.min(MAX_BLOCKS_READ, Math.max(1, (size - byRecord.size() + perBlock - 1) / perBlock));
+            blocksRead += readBlocks(jobId, first, first + blocks, afterRecord, byRecord);
+            from = first + blocks;
+        }
+        return byRecord;
+    }
+
+    /** The first block from {@code from} on that holds changed records of the job, or null. */
+    private Long firstBlockFrom(String jobId, long from) throws SQLException {
+        String sql = "select min(id_block) from import_journal_changed where job_id = ? and id_block >= ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, jobId);
+            query.setLong(2, from);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long first = rows.getLong(1);
+                return rows.wasNull() ? null : first;
+            }
+        }
+    }
+
+    /**
+     * Adds the entries after {@code afterRecord} of the blocks from {@code from} (inclusive) to {@code to}
+     * (exclusive); answers how many of them held rows.
+     */
+    private int readBlocks(String jobId, long from, long to, long afterRecord,
+            TreeMap<Long, List<JournalEntry>> byRecord) throws SQLException {
+        String sql = "select id_block, records from import_journal_changed where job_id = ? and id_block >= ?"
+                + " and id_block < ? order by id_block, line";
+        int blocks = 0;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, jobId);
+            query.setLong(2, from);
+            query.setLong(3, to);
+            try (ResultSet rows = query.executeQuery()) {
+                long lastBlock = Long.MIN_VALUE;
+                while (rows.next()) {
+                    if (rows.getLong(1) != lastBlock) {
+                        lastBlock = rows.getLong(1);
+                        blocks++;
+                    }
+                    for (JournalEntry entry : ChangedRecords.decode(rows.getString(2))) {
+                        if (entry.recordId() > afterRecord) {
+                            byRecord.computeIfAbsent(entry.recordId(), id -> new ArrayList<>()).add(entry);
+                        }
+                    }
+                }
+            }
+        }
+        return blocks;
     }
 
     /**
@@ -198,5 +299,14 @@ public final class ImportJournal {
     static Map<String, String> decode(String json) {
         return FlatJson.read(json).orElseThrow(() -> new IllegalStateException("A journal entry is not a flat"
                 + " JSON object: " + json));
+    }
+
+    /** A row of changed records: its block of record ids and the first line of the chunk that changed them. */
+    private record BlockRow(long block, int line) implements Comparable<BlockRow> {
+        @Override
+        public int compareTo(BlockRow other) {
+            int byBlock = Long.compare(block, other.block);
+            return byBlock != 0 ? byBlock : Integer.compare(line, other.line);
+        }
     }
 }

@@ -42,6 +42,7 @@ public final class HistoryPurge {
         delete("delete from row_outcome where job_id in (", ids);
         delete("delete from import_journal where job_id in (", ids);
         delete("delete from import_journal_created where job_id in (", ids);
+        delete("delete from import_journal_changed where job_id in (", ids);
         delete("delete from import_job where id in (", ids);
         return expired;
     }

@@ -32,7 +32,7 @@ public final class SchemaMigrations {
             "V8__callbacks_and_idempotency.sql", "V9__history_filter_indexes.sql",
             "V10__drop_key_value_index.sql", "V11__cheaper_record_writes.sql",
             "V12__room_for_updates.sql", "V13__created_records_per_chunk.sql",
-            "V14__records_hold_their_first_key.sql");
+            "V14__records_hold_their_first_key.sql", "V15__changed_records_per_block.sql");
 
     /** Starts a statement that only PostgreSQL runs: settings that H2 does not know or does not need. */
     static final String POSTGRESQL_ONLY = "/*postgresql*/";
@@ -130,17 +130,22 @@ public final class SchemaMigrations {
         return dialect == Dialect.POSTGRESQL || !statement.startsWith(POSTGRESQL_ONLY);
     }
 
-    /** Splits a script into statements at semicolons that end a line; comment lines are dropped. */
+    /**
+     * Splits a script into statements at semicolons that end a line, except inside a {@code $$} ... {@code $$}
+     * body (a PostgreSQL {@code do} block's statements end with semicolons too); comment lines are dropped.
+     */
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inBody = false;
         for (String line : script.split("\\R")) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            inBody ^= line.split("\\$\\$", -1).length % 2 == 0; // an odd number of $$ opens or closes a body
+            if (trimmed.endsWith(";") && !inBody) {
                 statements.add(current.substring(0, current.lastIndexOf(";")).strip());
                 current.setLength(0);
             }

@@ -256,7 +256,7 @@ class ChunkWritesTest {
         assertEquals(List.of(created, changed), journal.recordsAfter(job, 0, 10));
         assertTrue(journal.holdsMoreThan(job, 1));
         assertFalse(journal.holdsMoreThan(job, 2));
-        assertEquals(List.of(12L), changedRecordRows(job));
+        assertEquals(List.of(List.of(12L)), changedRecordRows(job));
         assertEquals(List.of("11:2"), createdRecordRows(job));
     }
 
@@ -290,7 +290,7 @@ class ChunkWritesTest {
         assertEquals(new JournalEntry(31, 3, true, Map.of()), all.get(3), "created first, changed later");
         assertEquals(List.of(2L, 2L, 2L, 1L), pages);
         assertEquals(List.of("7:1002,33:1004", "30:2,31:3,32:5"), createdRecordRows(job));
-        assertEquals(List.of(5L, 31L, 40L), changedRecordRows(job));
+        assertEquals(List.of(List.of(5L), List.of(31L, 40L)), changedRecordRows(job), "a row per chunk and block");
         assertTrue(journal.holdsMoreThan(job, 6));
         assertFalse(journal.holdsMoreThan(job, 7));
     }
@@ -311,6 +311,70 @@ class ChunkWritesTest {
         journal.add(job, List.of(created(20, 3), changed(21, 1001)));
 
         assertEquals(List.of(created(20, 3), created(21, 2)), journal.recordsAfter(job, 0, 10));
+    }
+
+    /**
+     * V15: the records a chunk changed share one row per block of 1,000 record ids; undo pages through them in id
+     * order across blocks, rows of several chunks and sparse blocks far apart, a record changed by two chunks
+     * reading back with the values it had before the first.
+     */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void changedRecordsShareOneRowPerBlockOfIdsAndPageInIdOrder(Dialect dialect) throws SQLException {
+        ImportJournal journal = new ImportJournal(open(dialect));
+        String job = UUID.randomUUID().toString();
+        List<JournalEntry> first = new ArrayList<>();
+        for (long id = 1990; id < 2010; id++) {
+            first.add(changed(id, 2));
+        }
+        first.add(changed(5_000_000_123L, 2));
+        journal.add(job, first);
+        journal.add(job, List.of(changed(2005, 1002), changed(1995, 1002), created(2500, 1002)));
+
+        assertEquals(List.of(List.of(1990L, 1991L, 1992L, 1993L, 1994L, 1995L, 1996L, 1997L, 1998L, 1999L),
+                List.of(1995L), List.of(2000L, 2001L, 2002L, 2003L, 2004L, 2005L, 2006L, 2007L, 2008L, 2009L),
+                List.of(2005L), List.of(5_000_000_123L)), changedRecordRows(job));
+        List<List<Long>> pages = new ArrayList<>();
+        List<JournalEntry> all = new ArrayList<>();
+        long after = 0;
+        for (List<JournalEntry> page = journal.recordsAfter(job, after, 7); !page.isEmpty();
+                page = journal.recordsAfter(job, after, 7)) {
+            pages.add(page.stream().map(JournalEntry::recordId).toList());
+            all.addAll(page);
+            after = page.get(page.size() - 1).recordId();
+        }
+
+        assertEquals(List.of(List.of(1990L, 1991L, 1992L, 1993L, 1994L, 1995L, 1996L),
+                List.of(1997L, 1998L, 1999L, 2000L, 2001L, 2002L, 2003L),
+                List.of(2004L, 2005L, 2006L, 2007L, 2008L, 2009L, 2500L), List.of(5_000_000_123L)), pages);
+        assertEquals(changed(1995, 2), all.get(5), "changed by two chunks: the values before the first");
+        assertEquals(changed(2005, 2), all.get(15));
+        assertEquals(created(2500, 1002), all.get(20));
+        assertTrue(journal.holdsMoreThan(job, 21));
+        assertFalse(journal.holdsMoreThan(job, 22));
+    }
+
+    /** Journals written before V15 keep a row per changed record in import_journal; undo reads them with the new. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void changedRecordsJournalledBeforeV15StillReadBack(Dialect dialect) throws SQLException {
+        Connection connection = open(dialect);
+        String job = UUID.randomUUID().toString();
+        String sql = "insert into import_journal (job_id, record_id, line, created, previous_values)"
+                + " values (?, ?, 2, false, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (long id : new long[] {21, 23}) {
+                insert.setString(1, job);
+                insert.setLong(2, id);
+                insert.setString(3, "{\"city\":\"Line 2\"}");
+                insert.executeUpdate();
+            }
+        }
+        ImportJournal journal = new ImportJournal(connection);
+        journal.add(job, List.of(changed(22, 1001), changed(23, 1001)));
+
+        assertEquals(List.of(changed(21, 2), changed(22, 1001)), journal.recordsAfter(job, 0, 2));
+        assertEquals(List.of(changed(23, 2)), journal.recordsAfter(job, 22, 2));
     }
 
     private static JournalEntry created(long id, int line) {
@@ -417,10 +481,11 @@ class ChunkWritesTest {
         }
     }
 
-    private List<Long> changedRecordRows(String job) throws SQLException {
-        String sql = "select record_id from import_journal where job_id = ? and previous_values is not null"
-                + " order by record_id";
-        return column(sql, job, rows -> rows.getLong(1));
+    /** The records listed by each of the job's rows of changed records, a list per row, in block and line order. */
+    private List<List<Long>> changedRecordRows(String job) throws SQLException {
+        String sql = "select records from import_journal_changed where job_id = ? order by id_block, line";
+        return column(sql, job, rows -> ChangedRecords.decode(rows.getString(1)).stream()
+                .map(JournalEntry::recordId).toList());
     }
 
     private List<String> createdRecordRows(String job) throws SQLException {

@@ -200,6 +200,17 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void keepsABlockWhoseBodyHasStatementsOfItsOwnInOnePiece() {
+        String script = "/*postgresql*/ do $$ begin\n    if true then\n        execute 'select 1';\n    end if;\n"
+                + "end $$;\ncreate index a_by_x on a (x);\ndo $$ begin perform 1; end $$;";
+
+        List<String> statements = SchemaMigrations.statements(script);
+
+        assertEquals(List.of("/*postgresql*/ do $$ begin\n    if true then\n        execute 'select 1';\n"
+                + "    end if;\nend $$", "create index a_by_x on a (x)", "do $$ begin perform 1; end $$"), statements);
+    }
+
+    @Test
     void runsAStatementMarkedForPostgresqlOnlyThere() {
         List<String> statements = SchemaMigrations.statements("-- settings\n/*postgresql*/ alter table a set"
                 + " (fillfactor = 80);\ncreate index a_by_x on a (x);");
