@@ -45,6 +45,8 @@ class HistoryPurgeTest {
                         + " false)", jobId);
                 insert(connection, "insert into import_journal_created (job_id, first_record, last_record, records)"
                         + " values (?, 8, 8, '8:3')", jobId);
+                insert(connection, "insert into import_journal_changed (job_id, id_block, line, records)"
+                        + " values (?, 0, 2, '7:2:{\"city\":null}')", jobId);
             }
             connection.commit();
 
@@ -57,6 +59,7 @@ class HistoryPurgeTest {
             assertEquals(List.of("fresh"), ids(connection, "select job_id from row_outcome"));
             assertEquals(List.of("fresh"), ids(connection, "select job_id from import_journal"));
             assertEquals(List.of("fresh"), ids(connection, "select job_id from import_journal_created"));
+            assertEquals(List.of("fresh"), ids(connection, "select job_id from import_journal_changed"));
             assertEquals(List.of("7"), ids(connection, "select cast(id as varchar) from crm_record"));
         }
     }
