@@ -385,6 +385,21 @@ class ChunkWritesTest {
         return new JournalEntry(id, line, false, Map.of("city", "Line " + line));
     }
 
+    /** V16: match keys compare as bytes, not by the language rules of the database's collation. */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = "POSTGRESQL")
+    void matchKeysCompareAsBytes(Dialect dialect) throws SQLException {
+        String sql = "select table_name, column_name, collation_name from information_schema.columns"
+                + " where column_name in ('match_key', 'key_value') order by table_name";
+        try (PreparedStatement query = open(dialect).prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            List<String> columns = new ArrayList<>();
+            while (rows.next()) {
+                columns.add(rows.getString(1) + "." + rows.getString(2) + " " + rows.getString(3));
+            }
+            assertEquals(List.of("crm_record.match_key C", "crm_record_key.key_value C"), columns);
+        }
+    }
+
     /** V12: updates of records find room on their page (HOT updates), the biggest saving of a large import. */
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = "POSTGRESQL")
