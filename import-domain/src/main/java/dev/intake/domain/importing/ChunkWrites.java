@@ -1,5 +1,6 @@
 package dev.intake.domain.importing;
 
+import dev.intake.domain.record.EncodedRecords;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.record.StoredRecord;
@@ -23,18 +24,29 @@ import java.util.Set;
  * @param keysOf the match keys of every written record as the chunk leaves it, by record id
  * @param readAt when each changed record was last written as the plan read it, by record id: its update must find
  *     it unchanged since, or another job's change in between would be lost
+ * @param stored the records' values and the journal in the form they are stored, encoded when the writes are made
+ *     (by the import's planning thread), so that the writing thread, which sets the pace of a large import, only
+ *     sends them
  */
 public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates, Map<RecordKey, Long> addedKeys,
         List<RecordKey> removedKeys, List<JournalEntry> journal, Map<Long, Set<RecordKey>> keysOf,
-        Map<Long, Instant> readAt) {
+        Map<Long, Instant> readAt, StoredForm stored) {
 
     /** A dry run's plan: nothing to write. */
     public static final ChunkWrites NOTHING = new ChunkWrites(List.of(), List.of(), Map.of(), List.of(), List.of(),
             Map.of(), Map.of());
 
+    /** The writes, with their stored form encoded now. */
+    public ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates, Map<RecordKey, Long> addedKeys,
+            List<RecordKey> removedKeys, List<JournalEntry> journal, Map<Long, Set<RecordKey>> keysOf,
+            Map<Long, Instant> readAt) {
+        this(inserts, updates, addedKeys, removedKeys, journal, keysOf, readAt, null);
+    }
+
     /**
      * Wraps the lists and maps without copying them: the applier hands over collections it built for this plan
-     * and never touches again, and a chunk's thousand entries are copied often enough already.
+     * and never touches again, and a chunk's thousand entries are copied often enough already. Encodes the stored
+     * form when none is given.
      */
     public ChunkWrites {
         inserts = Collections.unmodifiableList(inserts);
@@ -44,6 +56,10 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
         journal = Collections.unmodifiableList(journal);
         keysOf = Collections.unmodifiableMap(keysOf);
         readAt = Collections.unmodifiableMap(readAt);
+        if (stored == null) {
+            stored = new StoredForm(EncodedRecords.of(inserts), EncodedRecords.of(updates),
+                    ImportJournal.rows(journal));
+        }
     }
 
     /** The created and the changed records, as the chunk leaves them. */
@@ -72,11 +88,15 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
             }
         });
         store.removeKeys(entity, removedKeys);
-        store.update(updates, jobId, readAt);
-        store.insert(inserts, jobId, heldByCreated);
+        store.update(stored.updates(), jobId, readAt);
+        store.insert(stored.inserts(), jobId, heldByCreated);
         store.addKeys(entity, otherKeys);
         if (jobId != null) {
-            new ImportJournal(store.connection()).add(jobId, journal);
+            new ImportJournal(store.connection()).add(jobId, stored.journal());
         }
+    }
+
+    /** The created and changed records with their values encoded, and the journal's rows, as they are stored. */
+    public record StoredForm(EncodedRecords inserts, EncodedRecords updates, ImportJournal.Rows journal) {
     }
 }

@@ -35,74 +35,91 @@ public final class ImportJournal {
 
     /** Journals one chunk's entries. */
     public void add(String jobId, List<JournalEntry> entries) throws SQLException {
-        List<JournalEntry> changed = new ArrayList<>();
-        List<JournalEntry> created = new ArrayList<>();
-        entries.forEach(entry -> (entry.created() ? created : changed).add(entry));
-        addCreated(jobId, created);
-        addChanged(jobId, changed);
+        add(jobId, rows(entries));
     }
 
-    /** One row for all the records a chunk created, in id order; see V13. */
-    private void addCreated(String jobId, List<JournalEntry> created) throws SQLException {
-        if (created.isEmpty()) {
+    /** Journals one chunk's entries, in the stored form {@link #rows} gave them. */
+    public void add(String jobId, Rows rows) throws SQLException {
+        if (rows.created() != null) {
+            addCreated(jobId, rows.created());
+        }
+        if (rows.changed().isEmpty()) {
             return;
         }
-        List<JournalEntry> inIdOrder = created.stream().sorted(Comparator.comparingLong(JournalEntry::recordId))
-                .toList();
-        String sql = "insert into import_journal_created (job_id, first_record, last_record, records)"
-                + " values (?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, jobId);
-            insert.setLong(2, inIdOrder.get(0).recordId());
-            insert.setLong(3, inIdOrder.get(inIdOrder.size() - 1).recordId());
-            insert.setString(4, CreatedRecords.encode(inIdOrder));
-            insert.executeUpdate();
+        if (Dialect.of(connection) == Dialect.H2) {
+            addChangedInBatch(jobId, rows.changed());
+        } else {
+            addChangedFromArrays(jobId, rows.changed());
         }
     }
 
     /**
-     * One row per block of record ids for the records a chunk changed, named by the chunk's first line; see V15.
+     * A chunk's entries in the form they are stored, without asking the database: one row for the records the
+     * chunk created, in id order (V13), and for the records it changed one row per block of record ids, named by
+     * the chunk's first line (V15). An import computes them while it plans the chunk, off the writing thread.
      */
-    private void addChanged(String jobId, List<JournalEntry> changed) throws SQLException {
-        if (changed.isEmpty()) {
-            return;
-        }
-        int chunkLine = changed.stream().mapToInt(JournalEntry::line).min().orElseThrow();
-        Map<BlockRow, List<JournalEntry>> rows = new TreeMap<>();
-        changed.stream().sorted(Comparator.comparingLong(JournalEntry::recordId)).forEach(entry -> rows
-                .computeIfAbsent(new BlockRow(idBlock(entry.recordId()), chunkLine), row -> new ArrayList<>())
-                .add(entry));
-        if (Dialect.of(connection) == Dialect.H2) {
-            addChangedInBatch(jobId, rows);
-        } else {
-            addChangedFromArrays(jobId, rows);
-        }
+    public static Rows rows(List<JournalEntry> entries) {
+        List<JournalEntry> changed = new ArrayList<>();
+        List<JournalEntry> created = new ArrayList<>();
+        entries.forEach(entry -> (entry.created() ? created : changed).add(entry));
+        return new Rows(createdRow(created), changedRows(changed));
     }
 
-    private void addChangedFromArrays(String jobId, Map<BlockRow, List<JournalEntry>> rows) throws SQLException {
-        String sql = "insert into import_journal_changed (job_id, id_block, line, records)"
-                + " select ?, v.id_block, v.line, v.records from unnest(?, ?, ?) as v(id_block, line, records)";
-        List<Map.Entry<BlockRow, List<JournalEntry>>> entries = List.copyOf(rows.entrySet());
+    private static CreatedRow createdRow(List<JournalEntry> created) {
+        if (created.isEmpty()) {
+            return null;
+        }
+        List<JournalEntry> inIdOrder = created.stream().sorted(Comparator.comparingLong(JournalEntry::recordId))
+                .toList();
+        return new CreatedRow(inIdOrder.get(0).recordId(), inIdOrder.get(inIdOrder.size() - 1).recordId(),
+                CreatedRecords.encode(inIdOrder));
+    }
+
+    private static List<ChangedRow> changedRows(List<JournalEntry> changed) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        int chunkLine = changed.stream().mapToInt(JournalEntry::line).min().orElseThrow();
+        TreeMap<Long, List<JournalEntry>> byBlock = new TreeMap<>();
+        changed.stream().sorted(Comparator.comparingLong(JournalEntry::recordId)).forEach(entry -> byBlock
+                .computeIfAbsent(idBlock(entry.recordId()), block -> new ArrayList<>()).add(entry));
+        List<ChangedRow> rows = new ArrayList<>(byBlock.size());
+        byBlock.forEach((block, inBlock) -> rows.add(new ChangedRow(block, chunkLine, ChangedRecords.encode(inBlock))));
+        return rows;
+    }
+
+    private void addCreated(String jobId, CreatedRow created) throws SQLException {
+        String sql = "insert into import_journal_created (job_id, first_record, last_record, records)"
+                + " values (?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, jobId);
-            insert.setArray(2, Dialect.column(connection, "bigint", entries, row -> row.getKey().block(),
-                    Long[]::new));
-            insert.setArray(3, Dialect.column(connection, "integer", entries, row -> row.getKey().line(),
-                    Integer[]::new));
-            insert.setArray(4, Dialect.column(connection, "text", entries, row -> ChangedRecords.encode(
-                    row.getValue()), String[]::new));
+            insert.setLong(2, created.firstRecord());
+            insert.setLong(3, created.lastRecord());
+            insert.setString(4, created.records());
             insert.executeUpdate();
         }
     }
 
-    private void addChangedInBatch(String jobId, Map<BlockRow, List<JournalEntry>> rows) throws SQLException {
+    private void addChangedFromArrays(String jobId, List<ChangedRow> rows) throws SQLException {
+        String sql = "insert into import_journal_changed (job_id, id_block, line, records)"
+                + " select ?, v.id_block, v.line, v.records from unnest(?, ?, ?) as v(id_block, line, records)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, jobId);
+            insert.setArray(2, Dialect.column(connection, "bigint", rows, ChangedRow::block, Long[]::new));
+            insert.setArray(3, Dialect.column(connection, "integer", rows, ChangedRow::line, Integer[]::new));
+            insert.setArray(4, Dialect.column(connection, "text", rows, ChangedRow::records, String[]::new));
+            insert.executeUpdate();
+        }
+    }
+
+    private void addChangedInBatch(String jobId, List<ChangedRow> rows) throws SQLException {
         String sql = "insert into import_journal_changed (job_id, id_block, line, records) values (?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Map.Entry<BlockRow, List<JournalEntry>> row : rows.entrySet()) {
+            for (ChangedRow row : rows) {
                 insert.setString(1, jobId);
-                insert.setLong(2, row.getKey().block());
-                insert.setInt(3, row.getKey().line());
-                insert.setString(4, ChangedRecords.encode(row.getValue()));
+                insert.setLong(2, row.block());
+                insert.setInt(3, row.line());
+                insert.setString(4, row.records());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -301,12 +318,22 @@ public final class ImportJournal {
                 + " JSON object: " + json));
     }
 
-    /** A row of changed records: its block of record ids and the first line of the chunk that changed them. */
-    private record BlockRow(long block, int line) implements Comparable<BlockRow> {
-        @Override
-        public int compareTo(BlockRow other) {
-            int byBlock = Long.compare(block, other.block);
-            return byBlock != 0 ? byBlock : Integer.compare(line, other.line);
+    /** A chunk's journal as it is stored: the row of its created records (null: none) and its changed rows. */
+    public record Rows(CreatedRow created, List<ChangedRow> changed) {
+
+        /** A chunk that created and changed nothing, or a dry run's. */
+        public static final Rows NONE = new Rows(null, List.of());
+
+        public Rows {
+            changed = List.copyOf(changed);
         }
+    }
+
+    /** The row of the records a chunk created: the smallest and largest id, and the records' text (V13). */
+    public record CreatedRow(long firstRecord, long lastRecord, String records) {
+    }
+
+    /** A row of the records a chunk changed in one block of ids, named by the chunk's first line (V15). */
+    public record ChangedRow(long block, int line, String records) {
     }
 }

@@ -259,18 +259,24 @@ public final class RecordStore {
      */
     public void insert(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
             throws SQLException {
-        if (records.isEmpty()) {
+        insert(EncodedRecords.of(records), changedBy, heldKeys);
+    }
+
+    /** {@link #insert(List, String, Map)} with the records' values encoded already. */
+    public void insert(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys) throws SQLException {
+        if (encoded.isEmpty()) {
             return;
         }
         if (isH2()) {
-            insertInBatch(records, changedBy, heldKeys);
+            insertInBatch(encoded, changedBy, heldKeys);
         } else {
-            insertFromArrays(records, changedBy, heldKeys);
+            insertFromArrays(encoded, changedBy, heldKeys);
         }
     }
 
-    private void insertFromArrays(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
+    private void insertFromArrays(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys)
             throws SQLException {
+        List<StoredRecord> records = encoded.records();
         String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, match_key,"
                 + " changed_by_job) select v.id, v.entity, cast(v.created_at as timestamp),"
                 + " cast(v.updated_at as timestamp), v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
@@ -281,23 +287,24 @@ public final class RecordStore {
             insert.setArray(3, array("varchar", records, StoredRecord::entity, String[]::new));
             insert.setArray(4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
             insert.setArray(5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
-            insert.setArray(6, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
+            insert.setArray(6, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
             insert.setArray(7, array("varchar", records, record -> heldKeys.get(record.id()), String[]::new));
             insert.executeUpdate();
         }
     }
 
-    private void insertInBatch(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
+    private void insertInBatch(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys)
             throws SQLException {
         String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, match_key,"
                 + " changed_by_job) values (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (StoredRecord record : records) {
+            for (int at = 0; at < encoded.size(); at++) {
+                StoredRecord record = encoded.records().get(at);
                 insert.setLong(1, record.id());
                 insert.setString(2, record.entity());
                 insert.setTimestamp(3, Timestamp.from(record.createdAt()));
                 insert.setTimestamp(4, Timestamp.from(record.updatedAt()));
-                insert.setString(5, RecordValues.encode(record.values()));
+                insert.setString(5, encoded.valuesAt(at));
                 insert.setString(6, heldKeys.get(record.id()));
                 insert.setString(7, changedBy);
                 insert.addBatch();
@@ -316,18 +323,24 @@ public final class RecordStore {
      */
     public void update(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
             throws SQLException {
-        if (records.isEmpty()) {
+        update(EncodedRecords.of(records), changedBy, readAt);
+    }
+
+    /** {@link #update(List, String, Map)} with the records' values encoded already. */
+    public void update(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt) throws SQLException {
+        if (encoded.isEmpty()) {
             return;
         }
         if (isH2()) {
-            updateInBatch(records, changedBy, readAt);
+            updateInBatch(encoded, changedBy, readAt);
         } else {
-            updateFromArrays(records, changedBy, readAt);
+            updateFromArrays(encoded, changedBy, readAt);
         }
     }
 
-    private void updateFromArrays(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
+    private void updateFromArrays(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt)
             throws SQLException {
+        List<StoredRecord> records = encoded.records();
         String sql = "update crm_record r set updated_at = cast(v.updated_at as timestamp),"
                 + " field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
                 + " as v(id, updated_at, field_values, read_at) where r.id = v.id"
@@ -336,7 +349,7 @@ public final class RecordStore {
             update.setString(1, changedBy);
             update.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
             update.setArray(3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
-            update.setArray(4, array("text", records, record -> RecordValues.encode(record.values()), String[]::new));
+            update.setArray(4, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
             update.setArray(5, array("text", records, record -> timestampOrNull(readAt.get(record.id())),
                     String[]::new));
             requireAllWritten(records.size(), update.executeUpdate());
@@ -376,22 +389,23 @@ public final class RecordStore {
         }
     }
 
-    private void updateInBatch(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
+    private void updateInBatch(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt)
             throws SQLException {
         String sql = "update crm_record set updated_at = ?, field_values = ?, changed_by_job = ? where id = ?"
                 + " and (cast(? as timestamp) is null or updated_at = cast(? as timestamp))";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (StoredRecord record : records) {
+            for (int at = 0; at < encoded.size(); at++) {
+                StoredRecord record = encoded.records().get(at);
                 Instant read = readAt.get(record.id());
                 update.setTimestamp(1, Timestamp.from(record.updatedAt()));
-                update.setString(2, RecordValues.encode(record.values()));
+                update.setString(2, encoded.valuesAt(at));
                 update.setString(3, changedBy);
                 update.setLong(4, record.id());
                 update.setTimestamp(5, read == null ? null : Timestamp.from(read));
                 update.setTimestamp(6, read == null ? null : Timestamp.from(read));
                 update.addBatch();
             }
-            requireAllWritten(records.size(), Arrays.stream(update.executeBatch()).map(RecordStore::rowsOf).sum());
+            requireAllWritten(encoded.size(), Arrays.stream(update.executeBatch()).map(RecordStore::rowsOf).sum());
         }
     }
 

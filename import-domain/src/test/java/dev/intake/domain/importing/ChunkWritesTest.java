@@ -225,6 +225,36 @@ class ChunkWritesTest {
         assertEquals(Map.of(a, bob, b, ann, c, cid.id()), store.findByKeys(entity, List.of(a, b, c)));
     }
 
+    /**
+     * A chunk's records and journal are encoded when its writes are made (on the planning thread); writing them
+     * sends that stored form, which reads back as the records and entries planned.
+     */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void writesAreEncodedWhenMadeAndReadBackAsPlanned(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        String job = UUID.randomUUID().toString();
+        long ann = storedRecord(store, entity);
+        StoredRecord annNow = new StoredRecord(ann, entity, CREATED, CREATED.plusSeconds(5),
+                Map.of("city", "Porto \"Norte\""));
+        StoredRecord cid = new StoredRecord(store.newId(), entity, CREATED, CREATED, Map.of("name", "Cid"));
+        Map<String, String> previous = new LinkedHashMap<>();
+        previous.put("city", null);
+        List<JournalEntry> journal = List.of(new JournalEntry(ann, 7, false, previous), created(cid.id(), 8));
+
+        ChunkWrites writes = new ChunkWrites(List.of(cid), List.of(annNow), Map.of(), List.of(), journal, Map.of(),
+                Map.of());
+
+        assertEquals(List.of("{\"name\":\"Cid\"}"), writes.stored().inserts().values());
+        assertEquals(List.of("{\"city\":\"Porto \\\"Norte\\\"\"}"), writes.stored().updates().values());
+        assertEquals(ImportJournal.rows(journal), writes.stored().journal());
+        writes.writeTo(store, entity, job);
+        assertEquals(Map.of(ann, annNow, cid.id(), cid), store.load(List.of(ann, cid.id())));
+        assertEquals(List.of(new JournalEntry(ann, 7, false, previous), created(cid.id(), 8)),
+                new ImportJournal(store.connection()).recordsAfter(job, 0, 10));
+    }
+
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void aKeyAnotherRecordHoldsFailsWithTheUniqueViolationThatTheRunnerRetries(Dialect dialect) throws SQLException {
