@@ -31,9 +31,16 @@ final class ContactDetails {
         return isLocalPart(text.substring(0, at)) && isDomain(text.substring(at + 1));
     }
 
-    /** At least three digits, only phone punctuation between them, an optional leading + and extension. */
+    /**
+     * At least three digits, only phone punctuation between them, an optional leading + and extension. The
+     * number is checked as it is first: most have no extension, and only a letter (never part of a number) makes
+     * it worth looking for one.
+     */
     static boolean isPhone(String text) {
-        String number = hasLetter(text) ? PHONE_EXTENSION.matcher(text).replaceFirst("") : text;
+        return isNumber(text) || hasLetter(text) && isNumber(PHONE_EXTENSION.matcher(text).replaceFirst(""));
+    }
+
+    private static boolean isNumber(String number) {
         int digits = 0;
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
