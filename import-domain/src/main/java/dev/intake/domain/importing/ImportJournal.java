@@ -24,6 +24,15 @@ public final class ImportJournal {
     /** How many record ids one row of changed records covers at most: see V15. */
     static final long ID_BLOCK = 1000;
 
+    private static final String INSERT_CREATED = "insert into import_journal_created (job_id, first_record,"
+            + " last_record, records) values (?, ?, ?, ?)";
+
+    private static final int CREATED_PARAMETERS = 4;
+
+    private static final String INSERT_CHANGED_FROM_ARRAYS = "insert into import_journal_changed (job_id, id_block,"
+            + " line, records) select ?, v.id_block, v.line, v.records from unnest(?, ?, ?) as v(id_block, line,"
+            + " records)";
+
     /** The most blocks of ids one query of a batch reads, however sparse the journal's blocks are. */
     private static final long MAX_BLOCKS_READ = 1 << 16;
 
@@ -38,18 +47,38 @@ public final class ImportJournal {
         add(jobId, rows(entries));
     }
 
-    /** Journals one chunk's entries, in the stored form {@link #rows} gave them. */
+    /**
+     * Journals one chunk's entries, in the stored form {@link #rows} gave them. On PostgreSQL a chunk that created
+     * and changed records sends both inserts in one round trip to the database: on a busy server each round trip
+     * waits for the database's process and then for the import's thread to be given a core.
+     */
     public void add(String jobId, Rows rows) throws SQLException {
+        boolean h2 = Dialect.of(connection) == Dialect.H2;
+        if (rows.created() != null && !rows.changed().isEmpty() && !h2) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CREATED + ";\n"
+                    + INSERT_CHANGED_FROM_ARRAYS)) {
+                bindCreated(insert, jobId, rows.created());
+                bindChanged(insert, CREATED_PARAMETERS, jobId, rows.changed());
+                insert.execute();
+            }
+            return;
+        }
         if (rows.created() != null) {
-            addCreated(jobId, rows.created());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CREATED)) {
+                bindCreated(insert, jobId, rows.created());
+                insert.executeUpdate();
+            }
         }
         if (rows.changed().isEmpty()) {
             return;
         }
-        if (Dialect.of(connection) == Dialect.H2) {
+        if (h2) {
             addChangedInBatch(jobId, rows.changed());
         } else {
-            addChangedFromArrays(jobId, rows.changed());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CHANGED_FROM_ARRAYS)) {
+                bindChanged(insert, 0, jobId, rows.changed());
+                insert.executeUpdate();
+            }
         }
     }
 
@@ -88,28 +117,21 @@ public final class ImportJournal {
         return rows;
     }
 
-    private void addCreated(String jobId, CreatedRow created) throws SQLException {
-        String sql = "insert into import_journal_created (job_id, first_record, last_record, records)"
-                + " values (?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, jobId);
-            insert.setLong(2, created.firstRecord());
-            insert.setLong(3, created.lastRecord());
-            insert.setString(4, created.records());
-            insert.executeUpdate();
-        }
+    private static void bindCreated(PreparedStatement insert, String jobId, CreatedRow created)
+            throws SQLException {
+        insert.setString(1, jobId);
+        insert.setLong(2, created.firstRecord());
+        insert.setLong(3, created.lastRecord());
+        insert.setString(4, created.records());
     }
 
-    private void addChangedFromArrays(String jobId, List<ChangedRow> rows) throws SQLException {
-        String sql = "insert into import_journal_changed (job_id, id_block, line, records)"
-                + " select ?, v.id_block, v.line, v.records from unnest(?, ?, ?) as v(id_block, line, records)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, jobId);
-            insert.setArray(2, Dialect.column(connection, "bigint", rows, ChangedRow::block, Long[]::new));
-            insert.setArray(3, Dialect.column(connection, "integer", rows, ChangedRow::line, Integer[]::new));
-            insert.setArray(4, Dialect.column(connection, "text", rows, ChangedRow::records, String[]::new));
-            insert.executeUpdate();
-        }
+    /** Binds the changed rows to the parameters after the first {@code before} of the statement. */
+    private void bindChanged(PreparedStatement insert, int before, String jobId, List<ChangedRow> rows)
+            throws SQLException {
+        insert.setString(before + 1, jobId);
+        insert.setArray(before + 2, Dialect.column(connection, "bigint", rows, ChangedRow::block, Long[]::new));
+        insert.setArray(before + 3, Dialect.column(connection, "integer", rows, ChangedRow::line, Integer[]::new));
+        insert.setArray(before + 4, Dialect.column(connection, "text", rows, ChangedRow::records, String[]::new));
     }
 
     private void addChangedInBatch(String jobId, List<ChangedRow> rows) throws SQLException {

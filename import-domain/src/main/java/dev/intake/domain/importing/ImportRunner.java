@@ -8,6 +8,7 @@ import dev.intake.domain.importing.csv.CsvFormatDetector;
 import dev.intake.domain.importing.csv.CsvRowReader;
 import dev.intake.domain.config.IntakeSettings;
 import dev.intake.domain.record.MatchKeys;
+import dev.intake.domain.record.RecordIds;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import jakarta.annotation.Resource;
@@ -246,6 +247,8 @@ public class ImportRunner {
         private long recordsAdded;
         private boolean writtenAgain;
         private boolean statisticsDue;
+        /** The import's block of new record ids, which a chunk leaves to the next one unless it used it up. */
+        private final RecordIds recordIds = new RecordIds();
 
         Pipeline(ImportJob job, AppDefinition app, Function<String, String> columnOfField, ChunkWriter writer,
                 ChunkApplier dryRun) {
@@ -292,7 +295,7 @@ public class ImportRunner {
         }
 
         private ChunkPlan plan(RowChunk chunk, ChunkWrites pending) throws SQLException {
-            return transactions.planChunk(app, chunk.rows, columnOfField, pending, dryRun);
+            return transactions.planChunk(app, chunk.rows, columnOfField, pending, dryRun, recordIds);
         }
 
         /** The plan, or when its rows fail more than allowed, the plan of the rows up to the one that reaches it. */

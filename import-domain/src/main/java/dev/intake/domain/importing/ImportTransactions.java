@@ -3,6 +3,7 @@ package dev.intake.domain.importing;
 import dev.intake.domain.app.AppCatalog;
 import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.callback.CallbackDeliveries;
+import dev.intake.domain.record.RecordIds;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.config.Database;
 import dev.intake.domain.config.IntakeSettings;
@@ -115,16 +116,20 @@ public class ImportTransactions {
 
     /**
      * Plans a chunk of an import without writing it (see {@link ChunkApplier#plan}), on top of the chunk still
-     * being written before it, if any. Its reads see one snapshot of what other transactions committed (see
-     * {@link RecordStore#readFromOneSnapshot}); the pending chunk's writes come from memory. A dry run passes the
-     * applier that carries what its earlier chunks would have done.
+     * being written before it, if any. When the app matches on several rules, its reads see one snapshot of what
+     * other transactions committed (see {@link RecordStore#readFromOneSnapshot}); with one rule the keys are read
+     * by one statement, which sees one snapshot anyway, and the statement that would ask for it is a round trip to
+     * the database per chunk saved. The pending chunk's writes come from memory. A dry run passes the applier that
+     * carries what its earlier chunks would have done. New records take their ids from the import's {@code ids}.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public ChunkPlan planChunk(AppDefinition app, List<ImportRow> rows, Function<String, String> columnOfField,
-            ChunkWrites pending, ChunkApplier dryRun) throws SQLException {
+            ChunkWrites pending, ChunkApplier dryRun, RecordIds ids) throws SQLException {
         try (Connection connection = database.connection()) {
-            RecordStore store = new RecordStore(connection);
-            store.readFromOneSnapshot();
+            RecordStore store = new RecordStore(connection, ids);
+            if (app.matchRules().size() > 1) {
+                store.readFromOneSnapshot();
+            }
             ChunkApplier applier = dryRun != null ? dryRun.on(store)
                     : new ChunkApplier(app, store, columnOfField, apps::find);
             if (pending != null && dryRun == null) {

@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  * #RECORD_HELD_RULE}); the keys of other rules are rows of their own. On PostgreSQL each list a chunk writes is one
  * statement that joins array parameters through {@code unnest} (a batch would still bind every value as a
  * parameter of its own and execute row by row on the server); H2, embedded, takes batches (see {@link Dialect}).
- * Record ids come from a sequence that hands out blocks of a thousand.
+ * Record ids come from a sequence that hands out blocks of a thousand ({@link RecordIds}).
  */
 public final class RecordStore {
 
@@ -62,8 +62,7 @@ public final class RecordStore {
 
     private final Connection connection;
     private Dialect dialect;
-    private long nextId;
-    private long lastIdOfBlock = -1;
+    private final RecordIds ids;
     /**
      * The last time written as text, with its text: the records of a chunk share their times (the chunk's, and
      * that of the chunk that last wrote them), and formatting a time costs more than comparing it.
@@ -72,7 +71,13 @@ public final class RecordStore {
     private String lastTimeText;
 
     public RecordStore(Connection connection) {
+        this(connection, new RecordIds());
+    }
+
+    /** A store whose new record ids come from the caller's block of ids (an import's, across its chunks). */
+    public RecordStore(Connection connection, RecordIds ids) {
         this.connection = connection;
+        this.ids = ids;
     }
 
     /** The connection the store works on, for writes that belong in the same transaction. */
@@ -235,17 +240,9 @@ public final class RecordStore {
         return records;
     }
 
-    /** A fresh record id, drawn from the current block of the sequence. */
+    /** A fresh record id, drawn from the store's block of the sequence (see {@link RecordIds}). */
     public long newId() throws SQLException {
-        if (nextId > lastIdOfBlock) {
-            try (PreparedStatement query = connection.prepareStatement("select nextval('crm_record_ids')");
-                    ResultSet rows = query.executeQuery()) {
-                rows.next();
-                nextId = rows.getLong(1);
-                lastIdOfBlock = nextId + ID_BLOCK - 1;
-            }
-        }
-        return nextId++;
+        return ids.next(connection);
     }
 
     public void insert(List<StoredRecord> records) throws SQLException {

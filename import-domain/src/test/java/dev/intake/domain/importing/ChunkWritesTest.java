@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.intake.domain.TestDatabase;
 import dev.intake.domain.record.Dialect;
+import dev.intake.domain.record.RecordIds;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.record.StoredRecord;
@@ -69,6 +70,20 @@ class ChunkWritesTest {
         assertEquals(Map.of(quoted.id(), quoted, literalNull.id(), literalNull, byNoJob.id(), byNoJob),
                 store.load(ids));
         assertEquals(Map.of(quoted.id(), "job-1", literalNull.id(), "job-1"), store.lastChangedBy(ids));
+    }
+
+    /** An import's chunks share its block of record ids; another writer draws a block of its own. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void storesSharingRecordIdsContinueOneBlock(Dialect dialect) throws SQLException {
+        Connection connection = open(dialect);
+        RecordIds importIds = new RecordIds();
+        long first = new RecordStore(connection, importIds).newId();
+        long second = new RecordStore(connection, importIds).newId();
+        long other = new RecordStore(connection).newId();
+
+        assertEquals(first + 1, second);
+        assertTrue(Math.abs(other - first) >= 1000, first + " and " + other + " come from different blocks");
     }
 
     @ParameterizedTest
