@@ -3,6 +3,7 @@ package dev.intake.domain.importing;
 import dev.intake.domain.record.EncodedRecords;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.Statements;
 import dev.intake.domain.record.StoredRecord;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,6 +77,17 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
      * on the records and owns the journal; without one no journal is written.
      */
     public void writeTo(RecordStore store, String entity, String jobId) throws SQLException {
+        Statements together = Statements.on(store.connection());
+        writeTo(store, entity, jobId, together);
+        together.send();
+    }
+
+    /**
+     * {@link #writeTo(RecordStore, String, String)} leaving the new records and the journal to the statements the
+     * chunk sends together at its end ({@link Statements}); freed keys and changed records are written at once,
+     * since a changed record that was written by another job since the plan read it must fail the chunk first.
+     */
+    public void writeTo(RecordStore store, String entity, String jobId, Statements later) throws SQLException {
         Set<Long> created = new HashSet<>();
         inserts.forEach(record -> created.add(record.id()));
         Map<Long, String> heldByCreated = new HashMap<>();
@@ -89,10 +101,10 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
         });
         store.removeKeys(entity, removedKeys);
         store.update(stored.updates(), jobId, readAt);
-        store.insert(stored.inserts(), jobId, heldByCreated);
+        store.insert(stored.inserts(), jobId, heldByCreated, later);
         store.addKeys(entity, otherKeys);
         if (jobId != null) {
-            new ImportJournal(store.connection()).add(jobId, stored.journal());
+            new ImportJournal(store.connection()).add(jobId, stored.journal(), later);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.intake.domain.importing;
 
 import dev.intake.domain.record.Dialect;
 import dev.intake.domain.record.FlatJson;
+import dev.intake.domain.record.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +28,6 @@ public final class ImportJournal {
     private static final String INSERT_CREATED = "insert into import_journal_created (job_id, first_record,"
             + " last_record, records) values (?, ?, ?, ?)";
 
-    private static final int CREATED_PARAMETERS = 4;
-
     private static final String INSERT_CHANGED_FROM_ARRAYS = "insert into import_journal_changed (job_id, id_block,"
             + " line, records) select ?, v.id_block, v.line, v.records from unnest(?, ?, ?) as v(id_block, line,"
             + " records)";
@@ -47,38 +46,35 @@ public final class ImportJournal {
         add(jobId, rows(entries));
     }
 
-    /**
-     * Journals one chunk's entries, in the stored form {@link #rows} gave them. On PostgreSQL a chunk that created
-     * and changed records sends both inserts in one round trip to the database: on a busy server each round trip
-     * waits for the database's process and then for the import's thread to be given a core.
-     */
+    /** Journals one chunk's entries, in the stored form {@link #rows} gave them. */
     public void add(String jobId, Rows rows) throws SQLException {
-        boolean h2 = Dialect.of(connection) == Dialect.H2;
-        if (rows.created() != null && !rows.changed().isEmpty() && !h2) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_CREATED + ";\n"
-                    + INSERT_CHANGED_FROM_ARRAYS)) {
-                bindCreated(insert, jobId, rows.created());
-                bindChanged(insert, CREATED_PARAMETERS, jobId, rows.changed());
-                insert.execute();
-            }
-            return;
-        }
-        if (rows.created() != null) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_CREATED)) {
-                bindCreated(insert, jobId, rows.created());
-                insert.executeUpdate();
-            }
+        Statements together = Statements.on(connection);
+        add(jobId, rows, together);
+        together.send();
+    }
+
+    /**
+     * Journals one chunk's entries with the statements the chunk sends together at its end (see {@link
+     * Statements}); on H2 they are written now.
+     */
+    public void add(String jobId, Rows rows, Statements later) throws SQLException {
+        CreatedRow created = rows.created();
+        if (created != null) {
+            later.add(INSERT_CREATED, (insert, before) -> {
+                insert.setString(before + 1, jobId);
+                insert.setLong(before + 2, created.firstRecord());
+                insert.setLong(before + 3, created.lastRecord());
+                insert.setString(before + 4, created.records());
+            });
         }
         if (rows.changed().isEmpty()) {
             return;
         }
-        if (h2) {
+        if (Dialect.of(connection) == Dialect.H2) {
             addChangedInBatch(jobId, rows.changed());
         } else {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_CHANGED_FROM_ARRAYS)) {
-                bindChanged(insert, 0, jobId, rows.changed());
-                insert.executeUpdate();
-            }
+            later.add(INSERT_CHANGED_FROM_ARRAYS, (insert, before) -> bindChanged(insert, before, jobId,
+                    rows.changed()));
         }
     }
 
@@ -115,14 +111,6 @@ public final class ImportJournal {
         List<ChangedRow> rows = new ArrayList<>(byBlock.size());
         byBlock.forEach((block, inBlock) -> rows.add(new ChangedRow(block, chunkLine, ChangedRecords.encode(inBlock))));
         return rows;
-    }
-
-    private static void bindCreated(PreparedStatement insert, String jobId, CreatedRow created)
-            throws SQLException {
-        insert.setString(1, jobId);
-        insert.setLong(2, created.firstRecord());
-        insert.setLong(3, created.lastRecord());
-        insert.setString(4, created.records());
     }
 
     /** Binds the changed rows to the parameters after the first {@code before} of the statement. */

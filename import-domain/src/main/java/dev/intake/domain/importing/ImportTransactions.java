@@ -5,6 +5,7 @@ import dev.intake.domain.app.AppDefinition;
 import dev.intake.domain.callback.CallbackDeliveries;
 import dev.intake.domain.record.RecordIds;
 import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.Statements;
 import dev.intake.domain.config.Database;
 import dev.intake.domain.config.IntakeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,7 +144,8 @@ public class ImportTransactions {
      * Writes a planned chunk and moves the job's counters and checkpoint to its last line, all in one
      * transaction, so that after a crash the job resumes exactly after the last committed chunk. The records'
      * journal, the row errors and every row's outcome are written in the same transaction; a dry run's plan
-     * writes no record, its counters, errors and outcomes are written.
+     * writes no record, its counters, errors and outcomes are written. After the job's row is locked and the
+     * changed records written, everything else goes to the database in one round trip ({@link Statements}).
      */
     @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public ChunkProgress writeChunk(String jobId, String entity, ChunkPlan plan, List<RowError> conversionErrors,
@@ -158,7 +160,8 @@ public class ImportTransactions {
             if (!settings.nodeId().equals(job.claimedBy())) {
                 throw new ClaimLostException(jobId, job.claimedBy());
             }
-            plan.writes().writeTo(new RecordStore(connection), entity, jobId);
+            Statements atTheEnd = Statements.on(connection);
+            plan.writes().writeTo(new RecordStore(connection), entity, jobId, atTheEnd);
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(plan.outcome().errors());
             errors.sort(Comparator.comparingInt(RowError::line));
@@ -167,9 +170,10 @@ public class ImportTransactions {
                 errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
             }
             List<RowOutcome> outcomes = withConversionFailures(plan.outcome().rows(), conversionErrors);
-            new RowOutcomeStore(connection).add(jobId, outcomes);
+            new RowOutcomeStore(connection).add(jobId, outcomes, atTheEnd);
             int failedInChunk = plan.failedRows(conversionErrors);
-            jobRow.countChunk(jobId, clock.instant(), plan.outcome(), failedInChunk, lastLine);
+            jobRow.countChunk(jobId, clock.instant(), plan.outcome(), failedInChunk, lastLine, atTheEnd);
+            atTheEnd.send();
             return new ChunkProgress(true, job.cancelRequested(), job.failed() + failedInChunk);
         }
     }

@@ -1,5 +1,6 @@
 package dev.intake.domain.importing;
 
+import dev.intake.domain.record.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,17 +26,24 @@ public final class RowOutcomeStore {
 
     /** Stores the outcomes of one chunk's rows, given in line order. */
     public void add(String jobId, List<RowOutcome> outcomes) throws SQLException {
+        Statements together = Statements.on(connection);
+        add(jobId, outcomes, together);
+        together.send();
+    }
+
+    /** Stores the outcomes with the statements the chunk sends together at its end (see {@link Statements}). */
+    public void add(String jobId, List<RowOutcome> outcomes, Statements later) throws SQLException {
         if (outcomes.isEmpty()) {
             return;
         }
+        String text = encode(outcomes);
         String sql = "insert into row_outcome (job_id, first_line, last_line, outcomes) values (?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, jobId);
-            insert.setInt(2, outcomes.get(0).line());
-            insert.setInt(3, outcomes.get(outcomes.size() - 1).line());
-            insert.setString(4, encode(outcomes));
-            insert.executeUpdate();
-        }
+        later.add(sql, (insert, before) -> {
+            insert.setString(before + 1, jobId);
+            insert.setInt(before + 2, outcomes.get(0).line());
+            insert.setInt(before + 3, outcomes.get(outcomes.size() - 1).line());
+            insert.setString(before + 4, text);
+        });
     }
 
     /** The outcomes of the rows of up to {@code chunks} stored chunks whose lines come after {@code afterLine}. */

@@ -1,5 +1,6 @@
 package dev.intake.domain.importing;
 
+import dev.intake.domain.record.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,19 +49,26 @@ final class RunningJobRow {
      */
     void countChunk(String jobId, Instant now, ChunkOutcome outcome, int failedInChunk, int lastLine)
             throws SQLException {
+        Statements together = Statements.on(connection);
+        countChunk(jobId, now, outcome, failedInChunk, lastLine, together);
+        together.send();
+    }
+
+    /** Counts the chunk with the statements it sends together at its end (see {@link Statements}). */
+    void countChunk(String jobId, Instant now, ChunkOutcome outcome, int failedInChunk, int lastLine,
+            Statements later) throws SQLException {
         String sql = "update import_job set heartbeat_at = ?, added = added + ?, updated = updated + ?,"
                 + " unchanged = unchanged + ?, failed = failed + ?, processed = added + updated + failed + ?,"
                 + " checkpoint_line = ? where id = ?";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setInt(2, outcome.added());
-            update.setInt(3, outcome.updated());
-            update.setInt(4, outcome.unchanged());
-            update.setInt(5, failedInChunk);
-            update.setInt(6, outcome.added() + outcome.updated() + failedInChunk);
-            update.setInt(7, lastLine);
-            update.setString(8, jobId);
-            update.executeUpdate();
-        }
+        later.add(sql, (update, before) -> {
+            update.setTimestamp(before + 1, Timestamp.from(now));
+            update.setInt(before + 2, outcome.added());
+            update.setInt(before + 3, outcome.updated());
+            update.setInt(before + 4, outcome.unchanged());
+            update.setInt(before + 5, failedInChunk);
+            update.setInt(before + 6, outcome.added() + outcome.updated() + failedInChunk);
+            update.setInt(before + 7, lastLine);
+            update.setString(before + 8, jobId);
+        });
     }
 }

@@ -60,6 +60,11 @@ public final class RecordStore {
      */
     private static final int ARRAY_SIZE = 5000;
 
+    private static final String INSERT_FROM_ARRAYS = "insert into crm_record (id, entity, created_at, updated_at,"
+            + " field_values, match_key, changed_by_job) select v.id, v.entity, cast(v.created_at as timestamp),"
+            + " cast(v.updated_at as timestamp), v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
+            + " as v(id, entity, created_at, updated_at, field_values, match_key)";
+
     private final Connection connection;
     private Dialect dialect;
     private final RecordIds ids;
@@ -261,33 +266,38 @@ public final class RecordStore {
 
     /** {@link #insert(List, String, Map)} with the records' values encoded already. */
     public void insert(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys) throws SQLException {
+        Statements together = Statements.on(connection);
+        insert(encoded, changedBy, heldKeys, together);
+        together.send();
+    }
+
+    /**
+     * {@link #insert(EncodedRecords, String, Map)} with the statements a chunk sends together at its end (see
+     * {@link Statements}): a broken unique index fails that round trip. On H2 the records are inserted now.
+     */
+    public void insert(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys, Statements later)
+            throws SQLException {
         if (encoded.isEmpty()) {
             return;
         }
         if (isH2()) {
             insertInBatch(encoded, changedBy, heldKeys);
         } else {
-            insertFromArrays(encoded, changedBy, heldKeys);
+            later.add(INSERT_FROM_ARRAYS, (insert, before) -> bindInsert(insert, before, encoded, changedBy,
+                    heldKeys));
         }
     }
 
-    private void insertFromArrays(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys)
-            throws SQLException {
+    private void bindInsert(PreparedStatement insert, int before, EncodedRecords encoded, String changedBy,
+            Map<Long, String> heldKeys) throws SQLException {
         List<StoredRecord> records = encoded.records();
-        String sql = "insert into crm_record (id, entity, created_at, updated_at, field_values, match_key,"
-                + " changed_by_job) select v.id, v.entity, cast(v.created_at as timestamp),"
-                + " cast(v.updated_at as timestamp), v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
-                + " as v(id, entity, created_at, updated_at, field_values, match_key)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, changedBy);
-            insert.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
-            insert.setArray(3, array("varchar", records, StoredRecord::entity, String[]::new));
-            insert.setArray(4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
-            insert.setArray(5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
-            insert.setArray(6, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
-            insert.setArray(7, array("varchar", records, record -> heldKeys.get(record.id()), String[]::new));
-            insert.executeUpdate();
-        }
+        insert.setString(before + 1, changedBy);
+        insert.setArray(before + 2, array("bigint", records, StoredRecord::id, Long[]::new));
+        insert.setArray(before + 3, array("varchar", records, StoredRecord::entity, String[]::new));
+        insert.setArray(before + 4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
+        insert.setArray(before + 5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+        insert.setArray(before + 6, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
+        insert.setArray(before + 7, array("varchar", records, record -> heldKeys.get(record.id()), String[]::new));
     }
 
     private void insertInBatch(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys)

@@ -10,6 +10,7 @@ import dev.intake.domain.record.Dialect;
 import dev.intake.domain.record.RecordIds;
 import dev.intake.domain.record.RecordKey;
 import dev.intake.domain.record.RecordStore;
+import dev.intake.domain.record.Statements;
 import dev.intake.domain.record.StoredRecord;
 import dev.intake.domain.schema.SchemaMigrations;
 import java.sql.Connection;
@@ -70,6 +71,45 @@ class ChunkWritesTest {
         assertEquals(Map.of(quoted.id(), quoted, literalNull.id(), literalNull, byNoJob.id(), byNoJob),
                 store.load(ids));
         assertEquals(Map.of(quoted.id(), "job-1", literalNull.id(), "job-1"), store.lastChangedBy(ids));
+    }
+
+    /**
+     * Statements sent together: on PostgreSQL none runs before the round trip that sends them all, with their
+     * parameters numbered across them; on H2 each runs when added. A failing one fails the round trip with its
+     * SQL state, as a statement of its own would.
+     */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void statementsSentTogetherAllApplyAndAFailureKeepsItsState(Dialect dialect) throws SQLException {
+        Connection connection = open(dialect);
+        String job = UUID.randomUUID().toString();
+        String sql = "insert into row_outcome (job_id, first_line, last_line, outcomes) values (?, ?, ?, ?)";
+        Statements together = Statements.on(connection);
+        for (int line : new int[] {2, 1002}) {
+            together.add(sql, (insert, before) -> {
+                insert.setString(before + 1, job);
+                insert.setInt(before + 2, line);
+                insert.setInt(before + 3, line + 999);
+                insert.setString(before + 4, "line " + line);
+            });
+        }
+        List<Integer> beforeSending = column("select first_line from row_outcome where job_id = ?", job,
+                rows -> rows.getInt(1));
+        together.send();
+
+        assertEquals(dialect == Dialect.H2 ? List.of(2, 1002) : List.of(), beforeSending);
+        assertEquals(List.of("line 2", "line 1002"), column("select outcomes from row_outcome where job_id = ?"
+                + " order by first_line", job, rows -> rows.getString(1)));
+        SQLException taken = assertThrows(SQLException.class, () -> {
+            together.add(sql, (insert, before) -> {
+                insert.setString(before + 1, job);
+                insert.setInt(before + 2, 2);
+                insert.setInt(before + 3, 2);
+                insert.setString(before + 4, "again");
+            });
+            together.send();
+        });
+        assertEquals("23505", taken.getSQLState(), taken.toString());
     }
 
     /** An import's chunks share its block of record ids; another writer draws a block of its own. */
