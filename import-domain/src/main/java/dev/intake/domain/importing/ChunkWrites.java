@@ -83,9 +83,9 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
     }
 
     /**
-     * {@link #writeTo(RecordStore, String, String)} leaving the new records and the journal to the statements the
-     * chunk sends together at its end ({@link Statements}); freed keys and changed records are written at once,
-     * since a changed record that was written by another job since the plan read it must fail the chunk first.
+     * {@link #writeTo(RecordStore, String, String)} leaving the changed and new records and the journal to the
+     * statements the chunk sends together at its end ({@link Statements}); freed keys are written at once, before
+     * any record takes them, and so are added keys that are not held by a new record.
      */
     public void writeTo(RecordStore store, String entity, String jobId, Statements later) throws SQLException {
         Set<Long> created = new HashSet<>();
@@ -100,7 +100,7 @@ public record ChunkWrites(List<StoredRecord> inserts, List<StoredRecord> updates
             }
         });
         store.removeKeys(entity, removedKeys);
-        store.update(stored.updates(), jobId, readAt);
+        store.update(stored.updates(), jobId, readAt, later);
         store.insert(stored.inserts(), jobId, heldByCreated, later);
         store.addKeys(entity, otherKeys);
         if (jobId != null) {

@@ -65,6 +65,11 @@ public final class RecordStore {
             + " cast(v.updated_at as timestamp), v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
             + " as v(id, entity, created_at, updated_at, field_values, match_key)";
 
+    private static final String UPDATE_FROM_ARRAYS = "update crm_record r set updated_at = cast(v.updated_at as"
+            + " timestamp), field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
+            + " as v(id, updated_at, field_values, read_at) where r.id = v.id"
+            + " and (v.read_at is null or r.updated_at = cast(v.read_at as timestamp))";
+
     private final Connection connection;
     private Dialect dialect;
     private final RecordIds ids;
@@ -335,32 +340,37 @@ public final class RecordStore {
 
     /** {@link #update(List, String, Map)} with the records' values encoded already. */
     public void update(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt) throws SQLException {
+        Statements together = Statements.on(connection);
+        update(encoded, changedBy, readAt, together);
+        together.send();
+    }
+
+    /**
+     * {@link #update(List, String, Map)} with the statements a chunk sends together at its end (see {@link
+     * Statements}): a record written since it was read fails that round trip. On H2 the records are written now.
+     */
+    public void update(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt, Statements later)
+            throws SQLException {
         if (encoded.isEmpty()) {
             return;
         }
         if (isH2()) {
             updateInBatch(encoded, changedBy, readAt);
         } else {
-            updateFromArrays(encoded, changedBy, readAt);
+            later.add(UPDATE_FROM_ARRAYS, (update, before) -> bindUpdate(update, before, encoded, changedBy, readAt),
+                    rows -> requireAllWritten(encoded.size(), rows));
         }
     }
 
-    private void updateFromArrays(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt)
-            throws SQLException {
+    private void bindUpdate(PreparedStatement update, int before, EncodedRecords encoded, String changedBy,
+            Map<Long, Instant> readAt) throws SQLException {
         List<StoredRecord> records = encoded.records();
-        String sql = "update crm_record r set updated_at = cast(v.updated_at as timestamp),"
-                + " field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
-                + " as v(id, updated_at, field_values, read_at) where r.id = v.id"
-                + " and (v.read_at is null or r.updated_at = cast(v.read_at as timestamp))";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, changedBy);
-            update.setArray(2, array("bigint", records, StoredRecord::id, Long[]::new));
-            update.setArray(3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
-            update.setArray(4, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
-            update.setArray(5, array("text", records, record -> timestampOrNull(readAt.get(record.id())),
-                    String[]::new));
-            requireAllWritten(records.size(), update.executeUpdate());
-        }
+        update.setString(before + 1, changedBy);
+        update.setArray(before + 2, array("bigint", records, StoredRecord::id, Long[]::new));
+        update.setArray(before + 3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+        update.setArray(before + 4, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
+        update.setArray(before + 5, array("text", records, record -> timestampOrNull(readAt.get(record.id())),
+                String[]::new));
     }
 
     private <T, V> Array array(String type, Collection<T> items, Function<? super T, V> value,

@@ -25,8 +25,15 @@ public final class Statements {
 
     private final Connection connection;
     private final boolean together;
+    /** What a statement's count of rows must satisfy; a failed check fails the transaction. */
+    @FunctionalInterface
+    public interface CountCheck {
+        void check(int rows) throws SQLException;
+    }
+
     private final List<String> sql = new ArrayList<>();
     private final List<Binding> bindings = new ArrayList<>();
+    private final List<CountCheck> checks = new ArrayList<>();
 
     private Statements(Connection connection, boolean together) {
         this.connection = connection;
@@ -44,18 +51,24 @@ public final class Statements {
 
     /** Adds a statement, or on H2 runs it now. Its text must hold no question mark but its parameters. */
     public void add(String statement, Binding binding) throws SQLException {
+        add(statement, binding, rows -> { });
+    }
+
+    /** Adds a statement whose count of rows is checked once it has run (on H2: now). */
+    public void add(String statement, Binding binding, CountCheck check) throws SQLException {
         if (!together) {
             try (PreparedStatement prepared = connection.prepareStatement(statement)) {
                 binding.bind(prepared, 0);
-                prepared.executeUpdate();
+                check.check(prepared.executeUpdate());
             }
             return;
         }
         sql.add(statement);
         bindings.add(binding);
+        checks.add(check);
     }
 
-    /** Sends the statements added since the last send, if any, in one round trip. */
+    /** Sends the statements added since the last send, if any, in one round trip, then checks their counts. */
     public void send() throws SQLException {
         if (sql.isEmpty()) {
             return;
@@ -67,9 +80,14 @@ public final class Statements {
                 before += parameters(sql.get(at));
             }
             prepared.execute();
+            for (CountCheck check : checks) {
+                check.check(prepared.getUpdateCount());
+                prepared.getMoreResults();
+            }
         } finally {
             sql.clear();
             bindings.clear();
+            checks.clear();
         }
     }
 

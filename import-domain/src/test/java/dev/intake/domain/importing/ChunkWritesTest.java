@@ -76,7 +76,7 @@ class ChunkWritesTest {
     /**
      * Statements sent together: on PostgreSQL none runs before the round trip that sends them all, with their
      * parameters numbered across them; on H2 each runs when added. A failing one fails the round trip with its
-     * SQL state, as a statement of its own would.
+     * SQL state, as a statement of its own would; each statement's count of rows is checked with its own.
      */
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -100,6 +100,17 @@ class ChunkWritesTest {
         assertEquals(dialect == Dialect.H2 ? List.of(2, 1002) : List.of(), beforeSending);
         assertEquals(List.of("line 2", "line 1002"), column("select outcomes from row_outcome where job_id = ?"
                 + " order by first_line", job, rows -> rows.getString(1)));
+        List<Integer> counts = new ArrayList<>();
+        for (int line : new int[] {1002, 7}) {
+            together.add("update row_outcome set outcomes = ? where job_id = ? and first_line = ?",
+                    (update, before) -> {
+                        update.setString(before + 1, "changed");
+                        update.setString(before + 2, job);
+                        update.setInt(before + 3, line);
+                    }, counts::add);
+        }
+        together.send();
+        assertEquals(List.of(1, 0), counts, "each statement's own count, in order");
         SQLException taken = assertThrows(SQLException.class, () -> {
             together.add(sql, (insert, before) -> {
                 insert.setString(before + 1, job);
