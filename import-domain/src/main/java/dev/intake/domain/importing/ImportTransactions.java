@@ -117,18 +117,34 @@ public class ImportTransactions {
 
     /**
      * Plans a chunk of an import without writing it (see {@link ChunkApplier#plan}), on top of the chunk still
-     * being written before it, if any. When the app matches on several rules, its reads see one snapshot of what
-     * other transactions committed (see {@link RecordStore#readFromOneSnapshot}); with one rule the keys are read
-     * by one statement, which sees one snapshot anyway, and the statement that would ask for it is a round trip to
-     * the database per chunk saved. The pending chunk's writes come from memory. A dry run passes the applier that
-     * carries what its earlier chunks would have done. New records take their ids from the import's {@code ids}.
+     * being written before it, if any, for an app that matches on one rule: its keys are read by one statement,
+     * which sees one snapshot of what other transactions committed by itself, so the plan runs outside a
+     * transaction, without the round trips to the database that would begin and end one. The pending chunk's
+     * writes come from memory. A dry run passes the applier that carries what its earlier chunks would have done.
+     * New records take their ids from the import's {@code ids}.
      */
-    @Transactional(TxType.REQUIRES_NEW)
+    @Transactional(TxType.NOT_SUPPORTED)
     public ChunkPlan planChunk(AppDefinition app, List<ImportRow> rows, Function<String, String> columnOfField,
             ChunkWrites pending, ChunkApplier dryRun, RecordIds ids) throws SQLException {
+        return plan(app, rows, columnOfField, pending, dryRun, ids, false);
+    }
+
+    /**
+     * {@link #planChunk} for an app that matches on several rules: its keys are read rule by rule, in one
+     * transaction whose reads all see one snapshot (see {@link RecordStore#readFromOneSnapshot}).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ChunkPlan planChunkInOneSnapshot(AppDefinition app, List<ImportRow> rows,
+            Function<String, String> columnOfField, ChunkWrites pending, ChunkApplier dryRun, RecordIds ids)
+            throws SQLException {
+        return plan(app, rows, columnOfField, pending, dryRun, ids, true);
+    }
+
+    private ChunkPlan plan(AppDefinition app, List<ImportRow> rows, Function<String, String> columnOfField,
+            ChunkWrites pending, ChunkApplier dryRun, RecordIds ids, boolean oneSnapshot) throws SQLException {
         try (Connection connection = database.connection()) {
             RecordStore store = new RecordStore(connection, ids);
-            if (app.matchRules().size() > 1) {
+            if (oneSnapshot) {
                 store.readFromOneSnapshot();
             }
             ChunkApplier applier = dryRun != null ? dryRun.on(store)
