@@ -295,9 +295,9 @@ public class ImportRunner {
         }
 
         private ChunkPlan plan(RowChunk chunk, ChunkWrites pending) throws SQLException {
-            return app.matchRules().size() > 1
-                    ? transactions.planChunkInOneSnapshot(app, chunk.rows, columnOfField, pending, dryRun, recordIds)
-                    : transactions.planChunk(app, chunk.rows, columnOfField, pending, dryRun, recordIds);
+            return RecordStore.looksUpInOneStatement(app.matchRules().size(), chunk.rows.size())
+                    ? transactions.planChunk(app, chunk.rows, columnOfField, pending, dryRun, recordIds)
+                    : transactions.planChunkInOneSnapshot(app, chunk.rows, columnOfField, pending, dryRun, recordIds);
         }
 
         /** The plan, or when its rows fail more than allowed, the plan of the rows up to the one that reaches it. */

@@ -117,8 +117,9 @@ public class ImportTransactions {
 
     /**
      * Plans a chunk of an import without writing it (see {@link ChunkApplier#plan}), on top of the chunk still
-     * being written before it, if any, for an app that matches on one rule: its keys are read by one statement,
-     * which sees one snapshot of what other transactions committed by itself, so the plan runs outside a
+     * being written before it, if any, when its keys are read by one statement ({@link
+     * RecordStore#looksUpInOneStatement}: an app that matches on one rule, a chunk of at most a few thousand
+     * rows), which sees one snapshot of what other transactions committed by itself, so the plan runs outside a
      * transaction, without the round trips to the database that would begin and end one. The pending chunk's
      * writes come from memory. A dry run passes the applier that carries what its earlier chunks would have done.
      * New records take their ids from the import's {@code ids}.
@@ -130,8 +131,9 @@ public class ImportTransactions {
     }
 
     /**
-     * {@link #planChunk} for an app that matches on several rules: its keys are read rule by rule, in one
-     * transaction whose reads all see one snapshot (see {@link RecordStore#readFromOneSnapshot}).
+     * {@link #planChunk} when the keys take several statements (several match rules, or more keys than one
+     * statement takes): in one transaction whose reads all see one snapshot ({@link
+     * RecordStore#readFromOneSnapshot}).
      */
     @Transactional(TxType.REQUIRES_NEW)
     public ChunkPlan planChunkInOneSnapshot(AppDefinition app, List<ImportRow> rows,

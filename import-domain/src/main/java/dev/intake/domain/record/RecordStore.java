@@ -90,6 +90,15 @@ public final class RecordStore {
         this.ids = ids;
     }
 
+    /**
+     * Whether looking up the given number of keys of an app with the given number of match rules takes one
+     * statement, which sees one snapshot of what other transactions committed by itself: one rule, and no more
+     * keys than one array parameter takes.
+     */
+    public static boolean looksUpInOneStatement(int rules, int keys) {
+        return rules <= 1 && keys <= ARRAY_SIZE;
+    }
+
     /** The connection the store works on, for writes that belong in the same transaction. */
     public Connection connection() {
         return connection;

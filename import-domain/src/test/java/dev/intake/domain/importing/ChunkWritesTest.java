@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -121,6 +122,15 @@ class ChunkWritesTest {
             together.send();
         });
         assertEquals("23505", taken.getSQLState(), taken.toString());
+    }
+
+    /** A chunk's plan needs a transaction of one snapshot only when its keys take more than one statement. */
+    @Test
+    void keysOfOneRuleUpToOneArrayAreLookedUpInOneStatement() {
+        assertTrue(RecordStore.looksUpInOneStatement(1, 5000));
+        assertTrue(RecordStore.looksUpInOneStatement(0, 1));
+        assertFalse(RecordStore.looksUpInOneStatement(2, 1), "a statement per rule");
+        assertFalse(RecordStore.looksUpInOneStatement(1, 5001), "a statement per 5,000 keys");
     }
 
     /** An import's chunks share its block of record ids; another writer draws a block of its own. */
