@@ -25,6 +25,9 @@ public final class FlatJson {
      */
     private static final String[] KNOWN_NAMES = new String[256];
 
+    /** Member names written before, with their written text, by hash; see {@link #writtenName}. */
+    private static final WrittenName[] WRITTEN_NAMES = new WrittenName[256];
+
     private FlatJson() {
     }
 
@@ -38,8 +41,7 @@ public final class FlatJson {
                 json.append(',');
             }
             first = false;
-            writeString(json, entry.getKey());
-            json.append(':');
+            json.append(writtenName(entry.getKey()));
             if (entry.getValue() == null) {
                 json.append("null");
             } else {
@@ -56,6 +58,28 @@ public final class FlatJson {
      */
     private static int capacityFor(Map<String, String> values) {
         return 16 + values.size() * 48;
+    }
+
+    /**
+     * A member's name as written, quoted and escaped, with the colon after it: records of an app repeat the same
+     * few names (mostly the same instances, see {@link #KNOWN_NAMES}), so they are written once and kept by hash
+     * in a table shared without locks like that one; a slot holds a name with its text, read as one object.
+     */
+    private static String writtenName(String name) {
+        int slot = name.hashCode() & (WRITTEN_NAMES.length - 1);
+        WrittenName known = WRITTEN_NAMES[slot];
+        if (known != null && (known.name == name || known.name.equals(name))) {
+            return known.text;
+        }
+        StringBuilder text = new StringBuilder(name.length() + 3);
+        writeString(text, name);
+        WrittenName written = new WrittenName(name, text.append(':').toString());
+        WRITTEN_NAMES[slot] = written;
+        return written.text;
+    }
+
+    /** A member's name and its text as written; its fields are final, so a thread that sees it sees both. */
+    private record WrittenName(String name, String text) {
     }
 
     private static void writeString(StringBuilder json, String text) {

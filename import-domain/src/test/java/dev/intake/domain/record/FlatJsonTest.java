@@ -122,4 +122,18 @@ class FlatJsonTest {
         }
         return text.toString();
     }
+
+    /** Names are written once and kept by hash: names sharing a slot ("Aa" and "BB" hash alike) stay apart. */
+    @Test
+    void namesKeptOnceWrittenStayTheirOwnWhenTheyShareASlot() {
+        Map<String, String> quoted = new LinkedHashMap<>();
+        quoted.put("na\"me", "x");
+        quoted.put("Aa", null);
+
+        assertEquals("{\"Aa\":\"1\"}", FlatJson.write(Map.of("Aa", "1")));
+        assertEquals("{\"BB\":\"2\"}", FlatJson.write(Map.of("BB", "2")));
+        assertEquals("{\"Aa\":\"3\"}", FlatJson.write(Map.of(new String("Aa".toCharArray()), "3")));
+        assertEquals("{\"na\\\"me\":\"x\",\"Aa\":null}", FlatJson.write(quoted));
+        assertEquals(Optional.of(quoted), FlatJson.read(FlatJson.write(quoted)));
+    }
 }
