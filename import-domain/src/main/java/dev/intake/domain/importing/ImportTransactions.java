@@ -8,11 +8,13 @@ import dev.intake.domain.record.RecordStore;
 import dev.intake.domain.record.Statements;
 import dev.intake.domain.config.Database;
 import dev.intake.domain.config.IntakeSettings;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -53,6 +55,9 @@ public class ImportTransactions {
 
     @Inject
     CallbackDeliveries callbacks;
+
+    @Resource
+    TransactionSynchronizationRegistry transactionRegistry;
 
     @Transactional(TxType.REQUIRES_NEW)
     public void queue(ImportJob job) {
@@ -162,24 +167,19 @@ public class ImportTransactions {
      * Writes a planned chunk and moves the job's counters and checkpoint to its last line, all in one
      * transaction, so that after a crash the job resumes exactly after the last committed chunk. The records'
      * journal, the row errors and every row's outcome are written in the same transaction; a dry run's plan
-     * writes no record, its counters, errors and outcomes are written. After the job's row is locked and the
-     * changed records written, everything else goes to the database in one round trip ({@link Statements}).
+     * writes no record, its counters, errors and outcomes are written. On PostgreSQL the job's row is locked and
+     * read, and the chunk's records, journal, outcomes and counters written, in one round trip ({@link
+     * Statements}); the job's state is looked at once they have run (see {@link #progressAfter}).
      */
     @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public ChunkProgress writeChunk(String jobId, String entity, ChunkPlan plan, List<RowError> conversionErrors,
             Map<Integer, List<String>> cellsByLine, int lastLine) throws SQLException {
         try (Connection connection = database.connection()) {
             RunningJobRow jobRow = new RunningJobRow(connection);
-            RunningJobRow.Locked job = jobRow.lock(jobId);
-            if (job == null || job.status() != ImportStatus.RUNNING) {
-                return job == null ? new ChunkProgress(false, false, 0)
-                        : new ChunkProgress(false, job.cancelRequested(), job.failed());
-            }
-            if (!settings.nodeId().equals(job.claimedBy())) {
-                throw new ClaimLostException(jobId, job.claimedBy());
-            }
-            Statements atTheEnd = Statements.on(connection);
-            plan.writes().writeTo(new RecordStore(connection), entity, jobId, atTheEnd);
+            Statements together = Statements.on(connection);
+            RunningJobRow.Locked[] job = {null};
+            jobRow.lock(jobId, together, locked -> job[0] = locked); // first: locked before any record is written
+            plan.writes().writeTo(new RecordStore(connection), entity, jobId, together);
             List<RowError> errors = new ArrayList<>(conversionErrors);
             errors.addAll(plan.outcome().errors());
             errors.sort(Comparator.comparingInt(RowError::line));
@@ -188,12 +188,29 @@ public class ImportTransactions {
                 errorStore.add(jobId, errorStore.lastSeq(jobId) + 1, errors, cellsByLine::get);
             }
             List<RowOutcome> outcomes = withConversionFailures(plan.outcome().rows(), conversionErrors);
-            new RowOutcomeStore(connection).add(jobId, outcomes, atTheEnd);
+            new RowOutcomeStore(connection).add(jobId, outcomes, together);
             int failedInChunk = plan.failedRows(conversionErrors);
-            jobRow.countChunk(jobId, clock.instant(), plan.outcome(), failedInChunk, lastLine, atTheEnd);
-            atTheEnd.send();
-            return new ChunkProgress(true, job.cancelRequested(), job.failed() + failedInChunk);
+            jobRow.countChunk(jobId, clock.instant(), plan.outcome(), failedInChunk, lastLine, together);
+            together.send();
+            return progressAfter(jobId, job[0], failedInChunk);
         }
+    }
+
+    /**
+     * The job's progress once the chunk's statements have run. A job that is gone or no longer running (ended
+     * elsewhere) keeps nothing of the chunk: its transaction is rolled back. A job another node has claimed
+     * fails the chunk.
+     */
+    private ChunkProgress progressAfter(String jobId, RunningJobRow.Locked job, int failedInChunk) {
+        if (job == null || job.status() != ImportStatus.RUNNING) {
+            transactionRegistry.setRollbackOnly();
+            return job == null ? new ChunkProgress(false, false, 0)
+                    : new ChunkProgress(false, job.cancelRequested(), job.failed());
+        }
+        if (!settings.nodeId().equals(job.claimedBy())) {
+            throw new ClaimLostException(jobId, job.claimedBy());
+        }
+        return new ChunkProgress(true, job.cancelRequested(), job.failed() + failedInChunk);
     }
 
     /** The applier's outcomes plus one failed outcome per row that failed conversion, in line order. */

@@ -2,11 +2,10 @@ package dev.intake.domain.importing;
 
 import dev.intake.domain.record.Statements;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The row of an import job as the transaction writing one of its chunks sees it: locked first, so that a cancel,
@@ -30,17 +29,22 @@ final class RunningJobRow {
 
     /** Locks the job's row until the transaction ends and reads it; null when the job is gone. */
     Locked lock(String jobId) throws SQLException {
+        Locked[] locked = {null};
+        Statements together = Statements.on(connection);
+        lock(jobId, together, row -> locked[0] = row);
+        together.send();
+        return locked[0];
+    }
+
+    /**
+     * Locks and reads the job's row as the first of the statements a chunk sends together ({@link Statements}),
+     * handing it to {@code found} (null when the job is gone) once they have run; on H2 at once.
+     */
+    void lock(String jobId, Statements later, Consumer<Locked> found) throws SQLException {
         String sql = "select status, cancel_requested, claimed_by, failed from import_job where id = ? for update";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, jobId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                return new Locked(ImportStatus.valueOf(row.getString(1)), row.getBoolean(2), row.getString(3),
-                        row.getInt(4));
-            }
-        }
+        later.addQuery(sql, (query, before) -> query.setString(before + 1, jobId), row -> found.accept(!row.next()
+                ? null : new Locked(ImportStatus.valueOf(row.getString(1)), row.getBoolean(2), row.getString(3),
+                        row.getInt(4))));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.intake.domain.record;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,16 @@ public final class Statements {
         void check(int rows) throws SQLException;
     }
 
+    /** Reads the rows a query among the statements answers. */
+    @FunctionalInterface
+    public interface RowsReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
     private final List<String> sql = new ArrayList<>();
     private final List<Binding> bindings = new ArrayList<>();
     private final List<CountCheck> checks = new ArrayList<>();
+    private final List<RowsReader> readers = new ArrayList<>();
 
     private Statements(Connection connection, boolean together) {
         this.connection = connection;
@@ -63,12 +71,34 @@ public final class Statements {
             }
             return;
         }
+        queue(statement, binding, check, null);
+    }
+
+    /** Adds a query whose rows are read once it has run (on H2: runs it now). */
+    public void addQuery(String query, Binding binding, RowsReader reader) throws SQLException {
+        if (!together) {
+            try (PreparedStatement prepared = connection.prepareStatement(query)) {
+                binding.bind(prepared, 0);
+                try (ResultSet rows = prepared.executeQuery()) {
+                    reader.read(rows);
+                }
+            }
+            return;
+        }
+        queue(query, binding, null, reader);
+    }
+
+    private void queue(String statement, Binding binding, CountCheck check, RowsReader reader) {
         sql.add(statement);
         bindings.add(binding);
         checks.add(check);
+        readers.add(reader);
     }
 
-    /** Sends the statements added since the last send, if any, in one round trip, then checks their counts. */
+    /**
+     * Sends the statements added since the last send, if any, in one round trip, then checks their counts and
+     * reads the queries' rows, in the order they were added.
+     */
     public void send() throws SQLException {
         if (sql.isEmpty()) {
             return;
@@ -80,14 +110,19 @@ public final class Statements {
                 before += parameters(sql.get(at));
             }
             prepared.execute();
-            for (CountCheck check : checks) {
-                check.check(prepared.getUpdateCount());
+            for (int at = 0; at < sql.size(); at++) {
+                if (readers.get(at) != null) {
+                    readers.get(at).read(prepared.getResultSet());
+                } else {
+                    checks.get(at).check(prepared.getUpdateCount());
+                }
                 prepared.getMoreResults();
             }
         } finally {
             sql.clear();
             bindings.clear();
             checks.clear();
+            readers.clear();
         }
     }
 

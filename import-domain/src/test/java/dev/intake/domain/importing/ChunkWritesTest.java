@@ -77,7 +77,8 @@ class ChunkWritesTest {
     /**
      * Statements sent together: on PostgreSQL none runs before the round trip that sends them all, with their
      * parameters numbered across them; on H2 each runs when added. A failing one fails the round trip with its
-     * SQL state, as a statement of its own would; each statement's count of rows is checked with its own.
+     * SQL state, as a statement of its own would; each statement's count of rows is checked with its own, and a
+     * query's rows are read with its own.
      */
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -102,6 +103,11 @@ class ChunkWritesTest {
         assertEquals(List.of("line 2", "line 1002"), column("select outcomes from row_outcome where job_id = ?"
                 + " order by first_line", job, rows -> rows.getString(1)));
         List<Integer> counts = new ArrayList<>();
+        together.addQuery("select count(*) from row_outcome where job_id = ?", (query, before) ->
+                query.setString(before + 1, job), rows -> {
+                    rows.next();
+                    counts.add(rows.getInt(1));
+                });
         for (int line : new int[] {1002, 7}) {
             together.add("update row_outcome set outcomes = ? where job_id = ? and first_line = ?",
                     (update, before) -> {
@@ -111,7 +117,7 @@ class ChunkWritesTest {
                     }, counts::add);
         }
         together.send();
-        assertEquals(List.of(1, 0), counts, "each statement's own count, in order");
+        assertEquals(List.of(2, 1, 0), counts, "a query's rows, then each statement's own count, in order");
         SQLException taken = assertThrows(SQLException.class, () -> {
             together.add(sql, (insert, before) -> {
                 insert.setString(before + 1, job);
