@@ -248,7 +248,7 @@ public class ImportRunner {
         private boolean writtenAgain;
         private boolean statisticsDue;
         /** The import's block of new record ids, which a chunk leaves to the next one unless it used it up. */
-        private final RecordIds recordIds = new RecordIds();
+        private final RecordIds recordIds = RecordIds.forImport();
 
         Pipeline(ImportJob job, AppDefinition app, Function<String, String> columnOfField, ChunkWriter writer,
                 ChunkApplier dryRun) {

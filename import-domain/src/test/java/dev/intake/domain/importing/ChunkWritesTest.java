@@ -151,6 +151,16 @@ class ChunkWritesTest {
 
         assertEquals(first + 1, second);
         assertTrue(Math.abs(other - first) >= 1000, first + " and " + other + " come from different blocks");
+
+        RecordIds forImport = RecordIds.forImport();
+        RecordStore store = new RecordStore(connection, forImport);
+        List<Long> ids = new ArrayList<>();
+        for (int n = 0; n < 2500; n++) {
+            ids.add(store.newId());
+        }
+        assertEquals(2500, Set.copyOf(ids).size());
+        assertEquals(ids.stream().sorted().toList(), ids, "ascending across the blocks reserved together");
+        assertTrue(new RecordStore(connection).newId() > ids.get(2499) + 7000, "ten blocks were reserved at once");
     }
 
     @ParameterizedTest
