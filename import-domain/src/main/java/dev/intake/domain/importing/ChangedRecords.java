@@ -1,9 +1,7 @@
 package dev.intake.domain.importing;
 
-import dev.intake.domain.record.FlatJson;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stored form of the records one chunk of an import changed within one block of record ids (V15): one line
@@ -28,7 +26,7 @@ final class ChangedRecords {
                 text.append('\n');
             }
             text.append(entry.recordId()).append(':').append(entry.line()).append(':')
-                    .append(FlatJson.write(entry.previousValues()));
+                    .append(ImportJournal.encode(entry.previousValues()));
         }
         return text.toString();
     }
@@ -45,7 +43,7 @@ final class ChangedRecords {
                 throw notAList(text, at);
             }
             changed.add(new JournalEntry(number(text, at, idEnd), (int) number(text, idEnd + 1, lineEnd), false,
-                    previousValues(text.substring(lineEnd + 1, end))));
+                    ImportJournal.decode(text.substring(lineEnd + 1, end))));
             at = end + 1;
         }
         return changed;
@@ -62,10 +60,5 @@ final class ChangedRecords {
     private static IllegalStateException notAList(String text, int at) {
         return new IllegalStateException("A changed-records journal row is not a list of id:line:values lines at"
                 + " character " + at + ": " + text);
-    }
-
-    private static Map<String, String> previousValues(String json) {
-        return FlatJson.read(json).orElseThrow(() -> new IllegalStateException("A journal entry is not a flat JSON"
-                + " object: " + json));
     }
 }

@@ -331,9 +331,6 @@ public final class ImportJournal {
     /** A chunk's journal as it is stored: the row of its created records (null: none) and its changed rows. */
     public record Rows(CreatedRow created, List<ChangedRow> changed) {
 
-        /** A chunk that created and changed nothing, or a dry run's. */
-        public static final Rows NONE = new Rows(null, List.of());
-
         public Rows {
             changed = List.copyOf(changed);
         }

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * What one chunk of an import did to one record, as undo needs it: whether the chunk created the record, or the
- * values the fields it changed had before (a null value: the field had none). {@code line} is the first line of
- * the chunk that touched the record; a record touched by several chunks has one entry each, and the earliest
- * holds its state before the import.
+ * values the fields it changed had before (a null value: the field had none). {@code line} is the line of the
+ * chunk's first row that touched the record; a record touched by several chunks has one entry each, and the
+ * earliest holds its state before the import.
  */
 public record JournalEntry(long recordId, int line, boolean created, Map<String, String> previousValues) {
 
