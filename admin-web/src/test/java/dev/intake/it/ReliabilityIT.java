@@ -10,6 +10,10 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +88,57 @@ class ReliabilityIT {
         assertEquals(job.getInt("added"), recordCount(entity), "committed rows stay");
         assertTrue(job.getString("message").contains("stay imported"), job.getString("message"));
         assertUploadsRemoved();
+    }
+
+    /**
+     * A job ended elsewhere while its import runs (here marked FAILED in the database, as a node that took it over
+     * and ended it would) keeps nothing of the chunk its import was writing then: that chunk's transaction sees the
+     * job's row once its statements have run and is rolled back, and the import stops. Its records are exactly
+     * those its counters count. PostgreSQL only: the embedded H2 file belongs to the server.
+     */
+    @Test
+    void aJobEndedElsewhereKeepsNothingOfTheChunkBeingWritten(@TempDir Path dir) throws Exception {
+        String url = System.getenv("INTAKE_TEST_DB_URL");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), "the database is only writable from outside on"
+                + " PostgreSQL");
+        String entity = AppFixtures.uniqueEntity("ended");
+        api.defineApp(contactApp(entity));
+        Path file = GeneratedFiles.contacts(dir.resolve("ended.csv"), 0, 60_000, 0);
+
+        String importId = api.startImport(entity, file, null);
+        awaitProgress(importId, 1_000);
+        int processedWhenEnded;
+        try (Connection db = DriverManager.getConnection(url, System.getenv("INTAKE_TEST_DB_USER"),
+                System.getenv("INTAKE_TEST_DB_PASSWORD"));
+                PreparedStatement end = db.prepareStatement("update import_job set status = 'FAILED',"
+                        + " message = 'Ended elsewhere' where id = ? returning processed")) {
+            end.setString(1, importId);
+            try (ResultSet ended = end.executeQuery()) {
+                assertTrue(ended.next());
+                processedWhenEnded = ended.getInt(1);
+            }
+        }
+        JsonObject job = awaitSettled(importId);
+
+        assertEquals("FAILED", job.getString("status"), job.toString());
+        assertEquals("Ended elsewhere", job.getString("message"));
+        assertTrue(processedWhenEnded < 60_000, "ended in the middle: " + processedWhenEnded);
+        assertEquals(processedWhenEnded, job.getInt("processed"), "no chunk counted after the job ended");
+        assertEquals(job.getInt("added"), recordCount(entity), "no record of a chunk that was not counted");
+    }
+
+    /** The job once its counters have stopped moving for two seconds. */
+    private static JsonObject awaitSettled(String importId) throws Exception {
+        JsonObject last = api.job(importId);
+        for (Instant deadline = Instant.now().plus(Duration.ofMinutes(2)); Instant.now().isBefore(deadline); ) {
+            Thread.sleep(2_000);
+            JsonObject now = api.job(importId);
+            if (now.getInt("processed") == last.getInt("processed")) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("Import " + importId + " kept going: " + last);
     }
 
     @Test
