@@ -43,19 +43,14 @@ public final class ImportJournal {
 
     /** Journals one chunk's entries. */
     public void add(String jobId, List<JournalEntry> entries) throws SQLException {
-        add(jobId, rows(entries));
-    }
-
-    /** Journals one chunk's entries, in the stored form {@link #rows} gave them. */
-    public void add(String jobId, Rows rows) throws SQLException {
         Statements together = Statements.on(connection);
-        add(jobId, rows, together);
+        add(jobId, rows(entries), together);
         together.send();
     }
 
     /**
-     * Journals one chunk's entries with the statements the chunk sends together at its end (see {@link
-     * Statements}); on H2 they are written now.
+     * Journals one chunk's entries, in the stored form {@link #rows} gave them, with the statements the chunk
+     * sends together at its end (see {@link Statements}); on H2 they are written now.
      */
     public void add(String jobId, Rows rows, Statements later) throws SQLException {
         CreatedRow created = rows.created();

@@ -275,19 +275,15 @@ public final class RecordStore {
      */
     public void insert(List<StoredRecord> records, String changedBy, Map<Long, String> heldKeys)
             throws SQLException {
-        insert(EncodedRecords.of(records), changedBy, heldKeys);
-    }
-
-    /** {@link #insert(List, String, Map)} with the records' values encoded already. */
-    public void insert(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys) throws SQLException {
         Statements together = Statements.on(connection);
-        insert(encoded, changedBy, heldKeys, together);
+        insert(EncodedRecords.of(records), changedBy, heldKeys, together);
         together.send();
     }
 
     /**
-     * {@link #insert(EncodedRecords, String, Map)} with the statements a chunk sends together at its end (see
-     * {@link Statements}): a broken unique index fails that round trip. On H2 the records are inserted now.
+     * {@link #insert(List, String, Map)} with the records' values encoded already, with the statements a chunk
+     * sends together at its end (see {@link Statements}): a broken unique index fails that round trip. On H2 the
+     * records are inserted now.
      */
     public void insert(EncodedRecords encoded, String changedBy, Map<Long, String> heldKeys, Statements later)
             throws SQLException {
@@ -344,19 +340,15 @@ public final class RecordStore {
      */
     public void update(List<StoredRecord> records, String changedBy, Map<Long, Instant> readAt)
             throws SQLException {
-        update(EncodedRecords.of(records), changedBy, readAt);
-    }
-
-    /** {@link #update(List, String, Map)} with the records' values encoded already. */
-    public void update(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt) throws SQLException {
         Statements together = Statements.on(connection);
-        update(encoded, changedBy, readAt, together);
+        update(EncodedRecords.of(records), changedBy, readAt, together);
         together.send();
     }
 
     /**
-     * {@link #update(List, String, Map)} with the statements a chunk sends together at its end (see {@link
-     * Statements}): a record written since it was read fails that round trip. On H2 the records are written now.
+     * {@link #update(List, String, Map)} with the records' values encoded already, with the statements a chunk
+     * sends together at its end (see {@link Statements}): a record written since it was read fails that round
+     * trip. On H2 the records are written now.
      */
     public void update(EncodedRecords encoded, String changedBy, Map<Long, Instant> readAt, Statements later)
             throws SQLException {
