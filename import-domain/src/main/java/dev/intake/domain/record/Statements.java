@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Statements of one transaction whose results the caller does not need, sent to the database together: on
- * PostgreSQL they are joined into one, which the driver sends in a single round trip (it splits the text at the
- * semicolons and numbers the parameters across all of them); on H2, embedded, each runs when it is added.
+ * Statements of one transaction sent to the database together: on PostgreSQL they are joined into one, which the
+ * driver sends in a single round trip (it splits the text at the semicolons and numbers the parameters across all
+ * of them), and their counts of rows are checked and their rows read once all have run; on H2, embedded, each runs
+ * when it is added.
  *
- * <p>An import's chunk ends with several such inserts and updates (its journal, its rows' outcomes, its job's
- * counters). On a busy server every round trip costs more than its statement: the database's process and then the
- * import's thread each wait for a core, about a millisecond a trip on two cores.
+ * <p>An import's chunk locks its job's row and writes its records, journal, rows' outcomes and counters this way.
+ * On a busy server every round trip costs more than its statement: the database's process and then the import's
+ * thread each wait for a core, about a millisecond a trip on two cores.
  */
 public final class Statements {
 
@@ -24,8 +25,6 @@ public final class Statements {
         void bind(PreparedStatement statement, int before) throws SQLException;
     }
 
-    private final Connection connection;
-    private final boolean together;
     /** What a statement's count of rows must satisfy; a failed check fails the transaction. */
     @FunctionalInterface
     public interface CountCheck {
@@ -38,10 +37,13 @@ public final class Statements {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private final List<String> sql = new ArrayList<>();
-    private final List<Binding> bindings = new ArrayList<>();
-    private final List<CountCheck> checks = new ArrayList<>();
-    private final List<RowsReader> readers = new ArrayList<>();
+    /** A statement waiting to be sent, with what to do with its count (a statement) or its rows (a query). */
+    private record Queued(String sql, Binding binding, CountCheck check, RowsReader reader) {
+    }
+
+    private final Connection connection;
+    private final boolean together;
+    private final List<Queued> queued = new ArrayList<>();
 
     private Statements(Connection connection, boolean together) {
         this.connection = connection;
@@ -53,10 +55,6 @@ public final class Statements {
         return new Statements(connection, Dialect.of(connection) == Dialect.POSTGRESQL);
     }
 
-    public Connection connection() {
-        return connection;
-    }
-
     /** Adds a statement, or on H2 runs it now. Its text must hold no question mark but its parameters. */
     public void add(String statement, Binding binding) throws SQLException {
         add(statement, binding, rows -> { });
@@ -64,35 +62,31 @@ public final class Statements {
 
     /** Adds a statement whose count of rows is checked once it has run (on H2: now). */
     public void add(String statement, Binding binding, CountCheck check) throws SQLException {
-        if (!together) {
-            try (PreparedStatement prepared = connection.prepareStatement(statement)) {
-                binding.bind(prepared, 0);
-                check.check(prepared.executeUpdate());
-            }
+        if (together) {
+            queued.add(new Queued(statement, binding, check, null));
             return;
         }
-        queue(statement, binding, check, null);
+        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+            binding.bind(prepared, 0);
+            check.check(prepared.executeUpdate());
+        }
     }
 
     /** Adds a query whose rows are read once it has run (on H2: runs it now). */
     public void addQuery(String query, Binding binding, RowsReader reader) throws SQLException {
-        if (!together) {
-            try (PreparedStatement prepared = connection.prepareStatement(query)) {
-                binding.bind(prepared, 0);
-                try (ResultSet rows = prepared.executeQuery()) {
-                    reader.read(rows);
-                }
-            }
+        if (together) {
+            queued.add(new Queued(query, binding, null, reader));
             return;
         }
-        queue(query, binding, null, reader);
+        try (PreparedStatement prepared = connection.prepareStatement(query);
+                ResultSet rows = bound(prepared, binding).executeQuery()) {
+            reader.read(rows);
+        }
     }
 
-    private void queue(String statement, Binding binding, CountCheck check, RowsReader reader) {
-        sql.add(statement);
-        bindings.add(binding);
-        checks.add(check);
-        readers.add(reader);
+    private static PreparedStatement bound(PreparedStatement prepared, Binding binding) throws SQLException {
+        binding.bind(prepared, 0);
+        return prepared;
     }
 
     /**
@@ -100,29 +94,27 @@ public final class Statements {
      * reads the queries' rows, in the order they were added.
      */
     public void send() throws SQLException {
-        if (sql.isEmpty()) {
+        if (queued.isEmpty()) {
             return;
         }
-        try (PreparedStatement prepared = connection.prepareStatement(String.join(";\n", sql))) {
+        String joined = String.join(";\n", queued.stream().map(Queued::sql).toList());
+        try (PreparedStatement prepared = connection.prepareStatement(joined)) {
             int before = 0;
-            for (int at = 0; at < sql.size(); at++) {
-                bindings.get(at).bind(prepared, before);
-                before += parameters(sql.get(at));
+            for (Queued statement : queued) {
+                statement.binding().bind(prepared, before);
+                before += parameters(statement.sql());
             }
             prepared.execute();
-            for (int at = 0; at < sql.size(); at++) {
-                if (readers.get(at) != null) {
-                    readers.get(at).read(prepared.getResultSet());
+            for (Queued statement : queued) {
+                if (statement.reader() != null) {
+                    statement.reader().read(prepared.getResultSet());
                 } else {
-                    checks.get(at).check(prepared.getUpdateCount());
+                    statement.check().check(prepared.getUpdateCount());
                 }
                 prepared.getMoreResults();
             }
         } finally {
-            sql.clear();
-            bindings.clear();
-            checks.clear();
-            readers.clear();
+            queued.clear();
         }
     }
 
