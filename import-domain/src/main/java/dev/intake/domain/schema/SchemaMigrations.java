@@ -33,7 +33,7 @@ public final class SchemaMigrations {
             "V10__drop_key_value_index.sql", "V11__cheaper_record_writes.sql",
             "V12__room_for_updates.sql", "V13__created_records_per_chunk.sql",
             "V14__records_hold_their_first_key.sql", "V15__changed_records_per_block.sql",
-            "V16__match_keys_compare_bytes.sql");
+            "V16__match_keys_compare_bytes.sql", "V17__match_key_first_in_its_index.sql");
 
     /** Starts a statement that only PostgreSQL runs: settings that H2 does not know or does not need. */
     static final String POSTGRESQL_ONLY = "/*postgresql*/";
