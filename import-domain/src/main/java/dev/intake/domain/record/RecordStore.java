@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -60,25 +63,35 @@ public final class RecordStore {
      */
     private static final int ARRAY_SIZE = 5000;
 
+    /**
+     * A local date and time given as microseconds since 1970-01-01 00:00 (see {@link #localMicros}): an addition
+     * of whole microseconds, exact from 1685 to 2254, where reading the same time from text went through
+     * PostgreSQL's date parser, twice per record written.
+     */
+    private static final String LOCAL_TIME = "(timestamp '1970-01-01' + %s * interval '1 microsecond')";
+
     private static final String INSERT_FROM_ARRAYS = "insert into crm_record (id, entity, created_at, updated_at,"
-            + " field_values, match_key, changed_by_job) select v.id, v.entity, cast(v.created_at as timestamp),"
-            + " cast(v.updated_at as timestamp), v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
+            + " field_values, match_key, changed_by_job) select v.id, v.entity, " + localTime("v.created_at") + ", "
+            + localTime("v.updated_at") + ", v.field_values, v.match_key, ? from unnest(?, ?, ?, ?, ?, ?)"
             + " as v(id, entity, created_at, updated_at, field_values, match_key)";
 
-    private static final String UPDATE_FROM_ARRAYS = "update crm_record r set updated_at = cast(v.updated_at as"
-            + " timestamp), field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
+    private static final String UPDATE_FROM_ARRAYS = "update crm_record r set updated_at = "
+            + localTime("v.updated_at") + ", field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
             + " as v(id, updated_at, field_values, read_at) where r.id = v.id"
-            + " and (v.read_at is null or r.updated_at = cast(v.read_at as timestamp))";
+            + " and (v.read_at is null or r.updated_at = " + localTime("v.read_at") + ")";
+
+    /** Microseconds that a double holds exactly, and so PostgreSQL's product of an interval by them. */
+    private static final long EXACT_MICROS = 1L << 53;
 
     private final Connection connection;
     private Dialect dialect;
     private final RecordIds ids;
     /**
-     * The last time written as text, with its text: the records of a chunk share their times (the chunk's, and
-     * that of the chunk that last wrote them), and formatting a time costs more than comparing it.
+     * The last time written, with its local microseconds: the records of a chunk share their times (the chunk's,
+     * and that of the chunk that last wrote them), and converting a time costs more than comparing it.
      */
     private Instant lastTime;
-    private String lastTimeText;
+    private long lastTimeMicros;
 
     public RecordStore(Connection connection) {
         this(connection, new RecordIds());
@@ -304,8 +317,8 @@ public final class RecordStore {
         insert.setString(before + 1, changedBy);
         insert.setArray(before + 2, array("bigint", records, StoredRecord::id, Long[]::new));
         insert.setArray(before + 3, array("varchar", records, StoredRecord::entity, String[]::new));
-        insert.setArray(before + 4, array("text", records, record -> timestamp(record.createdAt()), String[]::new));
-        insert.setArray(before + 5, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+        insert.setArray(before + 4, array("bigint", records, record -> localMicros(record.createdAt()), Long[]::new));
+        insert.setArray(before + 5, array("bigint", records, record -> localMicros(record.updatedAt()), Long[]::new));
         insert.setArray(before + 6, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
         insert.setArray(before + 7, array("varchar", records, record -> heldKeys.get(record.id()), String[]::new));
     }
@@ -368,10 +381,10 @@ public final class RecordStore {
         List<StoredRecord> records = encoded.records();
         update.setString(before + 1, changedBy);
         update.setArray(before + 2, array("bigint", records, StoredRecord::id, Long[]::new));
-        update.setArray(before + 3, array("text", records, record -> timestamp(record.updatedAt()), String[]::new));
+        update.setArray(before + 3, array("bigint", records, record -> localMicros(record.updatedAt()), Long[]::new));
         update.setArray(before + 4, connection.createArrayOf("text", encoded.values().toArray(String[]::new)));
-        update.setArray(before + 5, array("text", records, record -> timestampOrNull(readAt.get(record.id())),
-                String[]::new));
+        update.setArray(before + 5, array("bigint", records, record -> localMicrosOrNull(readAt.get(record.id())),
+                Long[]::new));
     }
 
     private <T, V> Array array(String type, Collection<T> items, Function<? super T, V> value,
@@ -379,20 +392,32 @@ public final class RecordStore {
         return Dialect.column(connection, type, items, value, newArray);
     }
 
-    /**
-     * A time as text for an array parameter, cast to {@code timestamp} by the statement: the local date and time
-     * that {@link PreparedStatement#setTimestamp} would send.
-     */
-    private String timestamp(Instant time) {
-        if (!time.equals(lastTime)) {
-            lastTime = time;
-            lastTimeText = Timestamp.from(time).toString();
-        }
-        return lastTimeText;
+    private static String localTime(String micros) {
+        return String.format(LOCAL_TIME, micros);
     }
 
-    private String timestampOrNull(Instant time) {
-        return time == null ? null : timestamp(time);
+    /**
+     * A time for an array parameter: the local date and time that {@link PreparedStatement#setTimestamp} would
+     * send, as microseconds since 1970-01-01 00:00, digits below a microsecond dropped. Records only hold times of
+     * Intake's clock, so a time outside the range that the statement adds exactly is a broken clock or record.
+     */
+    long localMicros(Instant time) {
+        if (!time.equals(lastTime)) {
+            LocalDateTime local = LocalDateTime.ofInstant(time, ZoneId.systemDefault());
+            long micros = Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+                    local.getNano() / 1000);
+            if (Math.abs(micros) >= EXACT_MICROS) {
+                throw new IllegalArgumentException("the time " + time + " is outside the years 1685 to 2254 that"
+                        + " records are written with");
+            }
+            lastTime = time;
+            lastTimeMicros = micros;
+        }
+        return lastTimeMicros;
+    }
+
+    private Long localMicrosOrNull(Instant time) {
+        return time == null ? null : localMicros(time);
     }
 
     /**

@@ -269,7 +269,8 @@ class ChunkWritesTest {
     /**
      * An update finds its record as the plan read it, or fails the chunk (40001) so that it is planned again on what
      * is committed: a write of another job in between is never overwritten unseen. The time read may be one this
-     * JVM wrote with nanoseconds (a plan on top of the chunk being written), which the database keeps rounded.
+     * JVM wrote with nanoseconds (a plan on top of the chunk being written), which the database keeps to the
+     * microsecond.
      */
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -292,6 +293,23 @@ class ChunkWritesTest {
         SQLException refused = assertThrows(SQLException.class, () -> store.update(List.of(new StoredRecord(ann.id(),
                 entity, CREATED, CREATED.plusSeconds(120), Map.of("name", "Annie"))), "job-3", Map.of(ann.id(), read)));
         assertEquals("40001", refused.getSQLState(), refused.toString());
+    }
+
+    /** Times far from today are written and compared exactly: PostgreSQL adds them up from microseconds. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void timesFarFromTodayReadBackToTheMicrosecondAndStillGuardUpdates(Dialect dialect) throws SQLException {
+        RecordStore store = new RecordStore(open(dialect));
+        String entity = uniqueEntity();
+        Instant early = Instant.parse("1950-01-01T00:00:00.000001Z");
+        Instant late = Instant.parse("2250-12-31T23:59:59.999999Z");
+        StoredRecord ann = new StoredRecord(store.newId(), entity, early, late, Map.of("name", "Ann"));
+        store.insert(List.of(ann), "job-1", Map.of());
+        StoredRecord annie = new StoredRecord(ann.id(), entity, early, late.minusSeconds(1), Map.of("name", "Annie"));
+
+        assertThrows(SQLException.class, () -> store.update(List.of(annie), "job-2", Map.of(ann.id(), early)));
+        store.update(List.of(annie), "job-2", Map.of(ann.id(), late));
+        assertEquals(Map.of(ann.id(), annie), store.load(List.of(ann.id())));
     }
 
     /** Two records of a chunk that swap their held keys: the keys are freed before either takes the other's. */
@@ -519,6 +537,24 @@ class ChunkWritesTest {
                 columns.add(rows.getString(1) + "." + rows.getString(2) + " " + rows.getString(3));
             }
             assertEquals(List.of("crm_record.match_key C", "crm_record_key.key_value C"), columns);
+        }
+    }
+
+    /**
+     * V17: the unique index of held keys leads with the key, so that a lookup or an insert compares keys first; it
+     * is the only index on the column, and still unique per app.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = "POSTGRESQL")
+    void theHeldKeysIndexLeadsWithTheKey(Dialect dialect) throws SQLException {
+        String sql = "select indexdef from pg_indexes where tablename = 'crm_record' and indexdef like '%match_key%'";
+        try (PreparedStatement query = open(dialect).prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            List<String> definitions = new ArrayList<>();
+            while (rows.next()) {
+                definitions.add(rows.getString(1));
+            }
+            assertEquals(List.of("CREATE UNIQUE INDEX crm_record_by_key ON public.crm_record USING btree"
+                    + " (match_key, entity)"), definitions);
         }
     }
 
