@@ -166,13 +166,15 @@ public final class ChunkApplier {
     }
 
     /**
-     * The record's values with the row's laid over them; the record's own map when the row changes none. The
-     * merged map is built immutable at once, so that the record written from it need not copy it again.
+     * The record's values with the row's laid over them; the record's own map when the row changes none, the
+     * row's own (immutable) map when the row gives every field the record has, as a new record's first row and
+     * most updates do. Otherwise the merged map is built immutable at once, so that the record written from it
+     * need not copy it again.
      */
     private static Map<String, String> merge(Map<String, String> stored, Map<String, String> row) {
         for (Map.Entry<String, String> cell : row.entrySet()) {
             if (!cell.getValue().equals(stored.get(cell.getKey()))) {
-                return stored.isEmpty() ? Map.copyOf(row) : laidOver(stored, row);
+                return row.keySet().containsAll(stored.keySet()) ? row : laidOver(stored, row);
             }
         }
         return stored;
