@@ -64,11 +64,14 @@ public final class RecordStore {
     private static final int ARRAY_SIZE = 5000;
 
     /**
-     * A local date and time given as microseconds since 1970-01-01 00:00 (see {@link #localMicros}): an addition
-     * of whole microseconds, exact from 1685 to 2254, where reading the same time from text went through
-     * PostgreSQL's date parser, twice per record written.
+     * A local date and time given as microseconds since 1970-01-01 00:00 (see {@link #localMicros}), added up as
+     * whole days and the microseconds left, where reading the same time from text went through PostgreSQL's date
+     * parser, twice per record written. PostgreSQL multiplies an interval by a double: whole days, and the
+     * microseconds of less than a day, are exact whatever the year, where the microseconds since 1970 alone would
+     * not be beyond 2^53 (the years before 1685 and after 2254).
      */
-    private static final String LOCAL_TIME = "(timestamp '1970-01-01' + %s * interval '1 microsecond')";
+    private static final String LOCAL_TIME = "(timestamp '1970-01-01' + (%1$s / 86400000000) * interval '1 day'"
+            + " + (%1$s %% 86400000000) * interval '1 microsecond')";
 
     private static final String INSERT_FROM_ARRAYS = "insert into crm_record (id, entity, created_at, updated_at,"
             + " field_values, match_key, changed_by_job) select v.id, v.entity, " + localTime("v.created_at") + ", "
@@ -79,9 +82,6 @@ public final class RecordStore {
             + localTime("v.updated_at") + ", field_values = v.field_values, changed_by_job = ? from unnest(?, ?, ?, ?)"
             + " as v(id, updated_at, field_values, read_at) where r.id = v.id"
             + " and (v.read_at is null or r.updated_at = " + localTime("v.read_at") + ")";
-
-    /** Microseconds that a double holds exactly, and so PostgreSQL's product of an interval by them. */
-    private static final long EXACT_MICROS = 1L << 53;
 
     private final Connection connection;
     private Dialect dialect;
@@ -398,20 +398,14 @@ public final class RecordStore {
 
     /**
      * A time for an array parameter: the local date and time that {@link PreparedStatement#setTimestamp} would
-     * send, as microseconds since 1970-01-01 00:00, digits below a microsecond dropped. Records only hold times of
-     * Intake's clock, so a time outside the range that the statement adds exactly is a broken clock or record.
+     * send, as microseconds since 1970-01-01 00:00, digits below a microsecond dropped.
      */
     long localMicros(Instant time) {
         if (!time.equals(lastTime)) {
             LocalDateTime local = LocalDateTime.ofInstant(time, ZoneId.systemDefault());
-            long micros = Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+            lastTimeMicros = Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
                     local.getNano() / 1000);
-            if (Math.abs(micros) >= EXACT_MICROS) {
-                throw new IllegalArgumentException("the time " + time + " is outside the years 1685 to 2254 that"
-                        + " records are written with");
-            }
             lastTime = time;
-            lastTimeMicros = micros;
         }
         return lastTimeMicros;
     }
