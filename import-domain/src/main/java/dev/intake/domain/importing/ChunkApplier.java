@@ -152,7 +152,7 @@ public final class ChunkApplier {
         if (target != null && merged == record.values) {
             return new RowOutcome(row.line(), RowOutcome.Kind.UNCHANGED, target < 0 ? null : target);
         }
-        if (!reindex(record, merged, row, errors)) {
+        if (!reindex(record, merged, row, rowKeys, errors)) {
             return new RowOutcome(row.line(), RowOutcome.Kind.FAILED, null);
         }
         record.values = merged;
@@ -303,15 +303,17 @@ public final class ChunkApplier {
 
     /**
      * Moves the record's keys to those of its merged values, unless no match field changed; refuses when a new key
-     * belongs to another record.
+     * belongs to another record. Merged values that are the row's own have the row's keys, checked and looked up
+     * already: a new record's first row, most often.
      */
-    private boolean reindex(WorkingRecord record, Map<String, String> merged, ImportRow row, List<RowError> errors)
-            throws SQLException {
+    private boolean reindex(WorkingRecord record, Map<String, String> merged, ImportRow row, List<RecordKey> rowKeys,
+            List<RowError> errors) throws SQLException {
         if (matchKeys.sameMatchValues(record.values, merged)) {
             return true;
         }
-        Set<RecordKey> newKeys = new HashSet<>(matchKeys.recordKeys(merged));
-        if (checkKeyLengths(row, newKeys, errors)) {
+        boolean keysOfRow = merged == row.values();
+        Set<RecordKey> newKeys = new HashSet<>(keysOfRow ? rowKeys : matchKeys.recordKeys(merged));
+        if (!keysOfRow && checkKeyLengths(row, newKeys, errors)) {
             discardIfNeverWritten(record);
             return false;
         }
@@ -414,8 +416,12 @@ public final class ChunkApplier {
     }
 
     private Set<RecordKey> notLookedUp(Set<RecordKey> keys) {
-        Set<RecordKey> missing = new HashSet<>(keys);
-        missing.removeAll(lookedUp);
+        Set<RecordKey> missing = new HashSet<>();
+        for (RecordKey key : keys) {
+            if (!lookedUp.contains(key)) {
+                missing.add(key);
+            }
+        }
         return missing;
     }
 
@@ -479,9 +485,16 @@ public final class ChunkApplier {
             }
             journal.add(record.journalEntry());
             keysOf.put(record.id, record.currentKeys);
-            record.currentKeys.stream().filter(key -> !record.storedKeys.contains(key))
-                    .forEach(key -> addedKeys.put(key, record.id));
-            record.storedKeys.stream().filter(key -> !record.currentKeys.contains(key)).forEach(removedKeys::add);
+            for (RecordKey key : record.currentKeys) {
+                if (!record.storedKeys.contains(key)) {
+                    addedKeys.put(key, record.id);
+                }
+            }
+            for (RecordKey key : record.storedKeys) {
+                if (!record.currentKeys.contains(key)) {
+                    removedKeys.add(key);
+                }
+            }
         }
         return new ChunkWrites(inserts, updates, addedKeys, removedKeys, journal, keysOf, readAt);
     }

@@ -12,9 +12,18 @@ import java.util.Map;
  */
 public record ConvertedRow(int line, Map<String, String> values, List<RowError> errors) {
 
+    /** Keeps a copy of the values, unless they are {@link Values} a converter handed over. */
     public ConvertedRow {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(values instanceof Values ? values : new LinkedHashMap<>(values));
         errors = List.copyOf(errors);
+    }
+
+    /**
+     * Values in column order that a converter fills for one row and then hands over whole, never to change them
+     * again: the row keeps them without a copy, one map fewer for every row of an import.
+     */
+    static final class Values extends LinkedHashMap<String, String> {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A row whose every non-blank cell converted. */

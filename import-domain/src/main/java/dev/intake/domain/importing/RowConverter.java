@@ -3,7 +3,6 @@ package dev.intake.domain.importing;
 import dev.intake.domain.app.FieldDefinition;
 import dev.intake.domain.importing.csv.CsvRow;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ public final class RowConverter {
 
     /** Converts one data row. */
     public ConvertedRow convert(CsvRow row) {
-        Map<String, String> converted = new LinkedHashMap<>();
+        Map<String, String> converted = new ConvertedRow.Values();
         List<RowError> errors = new ArrayList<>();
         int columns = Math.min(row.size(), mapping.size());
         for (int i = 0; i < columns; i++) {
