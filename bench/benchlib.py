@@ -10,7 +10,6 @@ Standard library only. Subcommands:
                                           posts FILE as part "0" of a GraphQL multipart request, like curl -F
                                           but timing itself: prints seconds to connected, to the last byte sent
                                           and to the whole answer, and the first answer byte after the last sent
-  strace-upload STRACE_FILE               end of upload -> first answer byte, from an strace -ttt log of curl
   jstat-peak JSTAT_FILE                   peak used heap (S0U+S1U+EU+OU) in MiB from `jstat -gc` output
   gclog-peak GC_LOG FROM_LINE TO_LINE     peak heap after GC in MiB from G1 `-Xlog:gc` lines in a range
   rss-peak RSS_FILE                       peak VmRSS in MiB from `grep VmRSS /proc/PID/status` samples
@@ -118,37 +117,6 @@ def upload(url, token, operations, mapping, path, answer_path):
     if answer.status != 200:
         sys.stderr.write(f"HTTP {answer.status}: {body[:500].decode(errors='replace')}\n")
         raise SystemExit(1)
-
-
-def strace_upload(path):
-    """Upload end = last send/write on the socket; answer = first successful recv after it."""
-    last_send = None
-    first_recv = None
-    fds = set()
-    lines = open(path).read().splitlines()
-    for line in lines:
-        m = re.match(r"\s*(?:\d+\s+)?(\d+\.\d+)\s+(\w+)\((\d+)?", line)
-        if not m:
-            continue
-        t, call, fd = float(m.group(1)), m.group(2), m.group(3)
-        if call == "connect":
-            fds.add(fd)
-    for line in lines:
-        m = re.match(r"\s*(?:\d+\s+)?(\d+\.\d+)\s+(\w+)\((\d+),.*=\s*(-?\d+)", line)
-        if not m:
-            continue
-        t, call, fd, ret = float(m.group(1)), m.group(2), m.group(3), int(m.group(4))
-        if fds and fd not in fds:
-            continue
-        if call in ("sendto", "write", "sendmsg", "writev") and ret > 0:
-            last_send = t
-            first_recv = None
-        elif call in ("recvfrom", "read", "recvmsg") and ret > 0 and last_send is not None and first_recv is None:
-            first_recv = t
-    if last_send is None or first_recv is None:
-        print("")
-    else:
-        print(f"{first_recv - last_send:.3f}")
 
 
 def jstat_peak(path):
@@ -264,8 +232,6 @@ def main(argv):
         print(f"{(iso(argv[3]) - iso(argv[2])).total_seconds():.3f}")
     elif command == "upload":
         upload(*argv[2:8])
-    elif command == "strace-upload":
-        strace_upload(argv[2])
     elif command == "jstat-peak":
         jstat_peak(argv[2])
     elif command == "gclog-peak":
