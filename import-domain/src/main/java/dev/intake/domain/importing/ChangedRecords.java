@@ -25,8 +25,8 @@ final class ChangedRecords {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
-            text.append(entry.recordId()).append(':').append(entry.line()).append(':')
-                    .append(ImportJournal.encode(entry.previousValues()));
+            text.append(entry.recordId()).append(':').append(entry.line()).append(':');
+            ImportJournal.encode(entry.previousValues(), text);
         }
         return text.toString();
     }

@@ -468,11 +468,12 @@ public final class ChunkApplier {
     private ChunkWrites writes() {
         List<StoredRecord> inserts = new ArrayList<>();
         List<StoredRecord> updates = new ArrayList<>();
-        Map<RecordKey, Long> addedKeys = new LinkedHashMap<>();
+        int room = working.size() * 2; // a map's default room grows, copying itself, on the way to a chunk's size
+        Map<RecordKey, Long> addedKeys = new LinkedHashMap<>(room);
         List<RecordKey> removedKeys = new ArrayList<>();
-        List<JournalEntry> journal = new ArrayList<>();
-        Map<Long, Set<RecordKey>> keysOf = new HashMap<>();
-        Map<Long, Instant> readAt = new HashMap<>();
+        List<JournalEntry> journal = new ArrayList<>(working.size());
+        Map<Long, Set<RecordKey>> keysOf = new HashMap<>(room);
+        Map<Long, Instant> readAt = new HashMap<>(room);
         for (WorkingRecord record : working.values()) {
             if (record.changedAt == null || record.changedBack()) {
                 continue;
@@ -536,22 +537,32 @@ public final class ChunkApplier {
             return !isNew && changes > 1 && values.equals(storedValues);
         }
 
-        /** Created, or the stored values of only the fields that changed (null: the field had no value). */
+        /**
+         * Created, or the stored values of only the fields that changed (null: the field had no value). Fields the
+         * record did not have are only looked for when its values hold more fields than the stored ones did.
+         */
         JournalEntry journalEntry() {
             if (isNew) {
                 return new JournalEntry(id, firstLine, true, Map.of());
             }
-            Map<String, String> previous = new LinkedHashMap<>();
-            storedValues.forEach((field, stored) -> {
-                if (!stored.equals(values.get(field))) {
-                    previous.put(field, stored);
+            JournalEntry.Previous previous = new JournalEntry.Previous(values.size());
+            int kept = 0;
+            for (Map.Entry<String, String> stored : storedValues.entrySet()) {
+                String now = values.get(stored.getKey());
+                if (now != null) {
+                    kept++;
                 }
-            });
-            values.keySet().forEach(field -> {
-                if (!storedValues.containsKey(field)) {
-                    previous.put(field, null);
+                if (!stored.getValue().equals(now)) {
+                    previous.put(stored.getKey(), stored.getValue());
                 }
-            });
+            }
+            if (kept < values.size()) {
+                for (String field : values.keySet()) {
+                    if (!storedValues.containsKey(field)) {
+                        previous.put(field, null);
+                    }
+                }
+            }
             return new JournalEntry(id, firstLine, false, previous);
         }
     }

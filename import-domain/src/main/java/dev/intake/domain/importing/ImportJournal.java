@@ -35,6 +35,8 @@ public final class ImportJournal {
     /** The most blocks of ids one query of a batch reads, however sparse the journal's blocks are. */
     private static final long MAX_BLOCKS_READ = 1 << 16;
 
+    private static final Comparator<JournalEntry> BY_RECORD_ID = Comparator.comparingLong(JournalEntry::recordId);
+
     private final Connection connection;
 
     public ImportJournal(Connection connection) {
@@ -81,30 +83,49 @@ public final class ImportJournal {
     public static Rows rows(List<JournalEntry> entries) {
         List<JournalEntry> changed = new ArrayList<>();
         List<JournalEntry> created = new ArrayList<>();
-        entries.forEach(entry -> (entry.created() ? created : changed).add(entry));
-        return new Rows(createdRow(created), changedRows(changed));
+        for (JournalEntry entry : entries) {
+            (entry.created() ? created : changed).add(entry);
+        }
+        return new Rows(createdRow(inIdOrder(created)), changedRows(inIdOrder(changed)));
     }
 
-    private static CreatedRow createdRow(List<JournalEntry> created) {
-        if (created.isEmpty()) {
+    /**
+     * The entries sorted by record id: as a rule they come in that order already (a chunk's new records draw
+     * ascending ids in file order), and are then taken as they are.
+     */
+    private static List<JournalEntry> inIdOrder(List<JournalEntry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            if (entries.get(i - 1).recordId() > entries.get(i).recordId()) {
+                entries.sort(BY_RECORD_ID);
+                return entries;
+            }
+        }
+        return entries;
+    }
+
+    private static CreatedRow createdRow(List<JournalEntry> inIdOrder) {
+        if (inIdOrder.isEmpty()) {
             return null;
         }
-        List<JournalEntry> inIdOrder = created.stream().sorted(Comparator.comparingLong(JournalEntry::recordId))
-                .toList();
         return new CreatedRow(inIdOrder.get(0).recordId(), inIdOrder.get(inIdOrder.size() - 1).recordId(),
                 CreatedRecords.encode(inIdOrder));
     }
 
-    private static List<ChangedRow> changedRows(List<JournalEntry> changed) {
-        if (changed.isEmpty()) {
-            return List.of();
+    /** One row per block of record ids, named by the chunk's first line; the entries come in id order. */
+    private static List<ChangedRow> changedRows(List<JournalEntry> inIdOrder) {
+        int chunkLine = Integer.MAX_VALUE;
+        for (JournalEntry entry : inIdOrder) {
+            chunkLine = Math.min(chunkLine, entry.line());
         }
-        int chunkLine = changed.stream().mapToInt(JournalEntry::line).min().orElseThrow();
-        TreeMap<Long, List<JournalEntry>> byBlock = new TreeMap<>();
-        changed.stream().sorted(Comparator.comparingLong(JournalEntry::recordId)).forEach(entry -> byBlock
-                .computeIfAbsent(idBlock(entry.recordId()), block -> new ArrayList<>()).add(entry));
-        List<ChangedRow> rows = new ArrayList<>(byBlock.size());
-        byBlock.forEach((block, inBlock) -> rows.add(new ChangedRow(block, chunkLine, ChangedRecords.encode(inBlock))));
+        List<ChangedRow> rows = new ArrayList<>();
+        int blockStart = 0;
+        for (int i = 1; i <= inIdOrder.size(); i++) {
+            long block = idBlock(inIdOrder.get(blockStart).recordId());
+            if (i == inIdOrder.size() || idBlock(inIdOrder.get(i).recordId()) != block) {
+                rows.add(new ChangedRow(block, chunkLine, ChangedRecords.encode(inIdOrder.subList(blockStart, i))));
+                blockStart = i;
+            }
+        }
         return rows;
     }
 
@@ -316,6 +337,11 @@ public final class ImportJournal {
     /** The previous values as one JSON object; null stands for a field that had no value. */
     static String encode(Map<String, String> previous) {
         return FlatJson.write(previous);
+    }
+
+    /** {@link #encode(Map)} appended to the text. */
+    static void encode(Map<String, String> previous, StringBuilder text) {
+        FlatJson.write(previous, text);
     }
 
     static Map<String, String> decode(String json) {

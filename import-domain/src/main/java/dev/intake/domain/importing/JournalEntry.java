@@ -12,10 +12,25 @@ import java.util.Map;
  */
 public record JournalEntry(long recordId, int line, boolean created, Map<String, String> previousValues) {
 
-    /** Keeps a copy of the previous values; a created record's entry, which has none, shares the empty map. */
+    /**
+     * Keeps a copy of the previous values, or the map itself when it is a {@link Previous} the caller built for
+     * this entry alone; a created record's entry, which has none, shares the empty map.
+     */
     public JournalEntry {
-        previousValues = previousValues.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(previousValues));
+        previousValues = previousValues.isEmpty() ? Map.of() : Collections.unmodifiableMap(
+                previousValues instanceof Previous ? previousValues : new LinkedHashMap<>(previousValues));
+    }
+
+    /**
+     * Previous values built for one entry and handed to it, which keeps them without a copy: an import journals
+     * every record it changes, and the copy showed in its profile. Whoever builds one must not touch it after.
+     */
+    static final class Previous extends LinkedHashMap<String, String> {
+        private static final long serialVersionUID = 1L;
+
+        Previous(int fields) {
+            super(Math.max(4, fields * 2));
+        }
     }
 
     /**

@@ -34,6 +34,12 @@ public final class FlatJson {
     /** The values as one JSON object, in the map's order; a null value is written as JSON null. */
     public static String write(Map<String, String> values) {
         StringBuilder json = new StringBuilder(capacityFor(values));
+        write(values, json);
+        return json.toString();
+    }
+
+    /** {@link #write(Map)} appended to the given text, for a caller that joins several objects in one text. */
+    public static void write(Map<String, String> values, StringBuilder json) {
         json.append('{');
         boolean first = true;
         for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -48,7 +54,7 @@ public final class FlatJson {
                 writeString(json, entry.getValue());
             }
         }
-        return json.append('}').toString();
+        json.append('}');
     }
 
     /**

@@ -19,8 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,38 @@ class ChunkApplierTest {
         assertEquals(Map.of("email", "ana.lima@example.com", "first_name", "Ana", "city", "Lisbon"), ana.values());
         assertEquals(MONDAY, ana.createdAt());
         assertEquals(TUESDAY, ana.updatedAt());
+    }
+
+    /**
+     * The journal of a chunk keeps, for a record it changed, the stored values of the fields its rows changed and
+     * a null for each field the record did not have, stored fields first; a record it created has none.
+     */
+    @Test
+    void journalsTheStoredValuesOfChangedFieldsAndNoneForCreatedRecords() throws SQLException {
+        AppDefinition contacts = contacts(List.of(List.of("email")));
+        importChunk(contacts, MONDAY, new ImportRow(2, Map.of("email", "ana@example.com", "first_name", "Ana",
+                "city", "Porto")), new ImportRow(3, Map.of("email", "bea@example.com", "city", "Braga")));
+        long ana = recordMatching(contacts, Map.of("email", "ana@example.com")).orElseThrow().id();
+        long bea = recordMatching(contacts, Map.of("email", "bea@example.com")).orElseThrow().id();
+
+        Map<Long, JournalEntry> journal = new HashMap<>();
+        planChunk(contacts, TUESDAY,
+                new ImportRow(2, Map.of("email", "bea@example.com", "city", "Braga", "last_name", "Reis")),
+                new ImportRow(3, Map.of("email", "ana@example.com", "first_name", "Ana", "city", "Lisbon",
+                        "last_name", "Lima")),
+                new ImportRow(4, Map.of("email", "caio@example.com", "city", "Faro")),
+                new ImportRow(5, Map.of("email", "bea@example.com", "city", "Evora")))
+                .writes().journal().forEach(entry -> journal.put(entry.recordId(), entry));
+
+        assertEquals(3, journal.size());
+        assertEquals(List.of(2, false), List.of(journal.get(bea).line(), journal.get(bea).created()));
+        assertEquals(List.of(Map.entry("city", "Braga"), new SimpleEntry<>("last_name", null)),
+                List.copyOf(journal.get(bea).previousValues().entrySet()));
+        assertEquals(List.of(3, false), List.of(journal.get(ana).line(), journal.get(ana).created()));
+        assertEquals(List.of(Map.entry("city", "Porto"), new SimpleEntry<>("last_name", null)),
+                List.copyOf(journal.get(ana).previousValues().entrySet()));
+        JournalEntry caio = journal.values().stream().filter(JournalEntry::created).findFirst().orElseThrow();
+        assertEquals(List.of(4, Map.of()), List.of(caio.line(), caio.previousValues()));
     }
 
     @Test
@@ -510,6 +544,14 @@ class ChunkApplierTest {
             plan.writes().writeTo(store, app.entity(), null);
             connection.commit();
             return plan.outcome();
+        }
+    }
+
+    /** Plans one chunk without writing it. */
+    private ChunkPlan planChunk(AppDefinition app, Instant now, ImportRow... rows) throws SQLException {
+        try (Connection connection = database.transaction()) {
+            return new ChunkApplier(app, new RecordStore(connection), columnOf(app), catalog(app))
+                    .plan(List.of(rows), now);
         }
     }
 
