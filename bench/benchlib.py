@@ -12,7 +12,7 @@ Standard library only. Subcommands:
                                           from it to connected, to the last byte sent and to the whole answer,
                                           and the first answer byte after the last sent
   jstat-peak JSTAT_FILE                   peak used heap (S0U+S1U+EU+OU) in MiB from `jstat -gc` output
-  gclog-peak GC_LOG FROM_LINE TO_LINE     peak heap after GC in MiB from G1 `-Xlog:gc` lines in a range
+  gclog-peak GC_LOG FROM_LINE TO_LINE     peak heap after GC in MiB from `-Xlog:gc` lines in a range (- if none)
   rss-peak RSS_FILE                       peak VmRSS in MiB from `grep VmRSS /proc/PID/status` samples
   psql-times PSQL_OUT                     the `\\timing` figures of a psql run, in seconds, one per line
   jfr-top JFR_PRINT_FILE N                top frames and top Intake/driver frames from `jfr print` samples
@@ -154,15 +154,16 @@ def jstat_peak(path):
 
 
 def gclog_peak(path, start, end):
-    peak = 0.0
+    """Prints the peak, or "-" when no collection ran in the range (0 would read as an empty heap)."""
+    peak = None
     with open(path) as log:
         for number, line in enumerate(log, 1):
             if number <= start or number > end:
                 continue
             m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
             if m and "Pause" in line:
-                peak = max(peak, float(m.group(2)))
-    print(f"{peak:.0f}")
+                peak = max(peak or 0.0, float(m.group(2)))
+    print("-" if peak is None else f"{peak:.0f}")
 
 
 def rss_peak(path):
