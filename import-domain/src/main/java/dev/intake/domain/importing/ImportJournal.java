@@ -118,13 +118,15 @@ public final class ImportJournal {
             chunkLine = Math.min(chunkLine, entry.line());
         }
         List<ChangedRow> rows = new ArrayList<>();
-        int blockStart = 0;
-        for (int i = 1; i <= inIdOrder.size(); i++) {
-            long block = idBlock(inIdOrder.get(blockStart).recordId());
-            if (i == inIdOrder.size() || idBlock(inIdOrder.get(i).recordId()) != block) {
-                rows.add(new ChangedRow(block, chunkLine, ChangedRecords.encode(inIdOrder.subList(blockStart, i))));
-                blockStart = i;
+        int start = 0;
+        while (start < inIdOrder.size()) {
+            long block = idBlock(inIdOrder.get(start).recordId());
+            int end = start + 1;
+            while (end < inIdOrder.size() && idBlock(inIdOrder.get(end).recordId()) == block) {
+                end++;
             }
+            rows.add(new ChangedRow(block, chunkLine, ChangedRecords.encode(inIdOrder.subList(start, end))));
+            start = end;
         }
         return rows;
     }
